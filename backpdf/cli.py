@@ -1,0 +1,195 @@
+"""The `backpdf` command: parse options, call the API, print, exit.
+
+Exit codes: 0 done; 1 `validate` found problems; 2 a user error (bad file, unknown id,
+bad option), reported as one line on stderr with no traceback and no output file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sys
+
+import click
+
+from backpdf import __version__
+from backpdf.errors import BackpdfError
+
+AREAS = ("neck", "upper-back", "mid-back", "lower-back")
+KINDS = ("strengthening", "stretching", "mobility", "aerobic")
+
+
+def fail(message: str) -> None:
+    click.echo(f"backpdf: error: {message}", err=True)
+    sys.exit(2)
+
+
+def warn(message: str) -> None:
+    click.echo(f"backpdf: warning: {message}", err=True)
+
+
+class BackpdfGroup(click.Group):
+    """Turns user errors into one line on stderr and exit code 2, for every command."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name or "backpdf", complete_var,
+                                standalone_mode=False, **extra)
+        except click.exceptions.UsageError as exc:
+            fail(exc.format_message().replace("\n", " "))
+        except BackpdfError as exc:
+            fail(str(exc))
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("backpdf: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+library_option = click.option("--library", "library_path", type=click.Path(dir_okay=False),
+                              help="Use this library file instead of the bundled one.")
+clinic_option = click.option("--clinic", "clinic_path", type=click.Path(dir_okay=False),
+                             help="Clinic profile (else $BACKPDF_CLINIC, else clinic.yaml in the config folder).")
+
+
+def _library(path):
+    from backpdf.library import load_library
+
+    return load_library(path)
+
+
+@click.group(cls=BackpdfGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="backpdf")
+def cli():
+    """Printable back-pain exercise handouts with QR codes to each exercise's video."""
+
+
+@cli.command("list")
+@click.option("--area", type=click.Choice(AREAS), help="Only exercises for this area.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only exercises of this kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array with every field.")
+@library_option
+def list_command(area, kind, as_json, library_path):
+    """List the exercises in the library: id, name, areas, kind."""
+    library = _library(library_path)
+    chosen = [e for e in library.exercises.values()
+              if (area is None or area in e.areas) and (kind is None or e.kind == kind)]
+    if as_json:
+        click.echo(json.dumps([e.to_json() for e in chosen], indent=2, ensure_ascii=False))
+        return
+    width = max((len(e.id) for e in chosen), default=0)
+    for e in chosen:
+        click.echo(f"{e.id:<{width}}  {e.name}  [{', '.join(e.areas)}; {e.kind}]")
+
+
+@cli.command()
+@click.argument("exercise_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the exercise as JSON.")
+@library_option
+def show(exercise_id, as_json, library_path):
+    """Show one exercise in full."""
+    from backpdf.wording import dose_sentences
+
+    exercise = _library(library_path).exercise(exercise_id)
+    if as_json:
+        click.echo(json.dumps(exercise.to_json(), indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{exercise.name} ({exercise.id})")
+    click.echo(f"Areas: {', '.join(exercise.areas)}    Kind: {exercise.kind}")
+    for i, step in enumerate(exercise.steps, 1):
+        click.echo(f"  {i}. {step}")
+    for label, items in (("How much", [" ".join(dose_sentences(exercise.dose))]),
+                         ("Tip", exercise.tips), ("Be careful", exercise.cautions)):
+        for item in items:
+            if item:
+                click.echo(f"{label}: {item}")
+    if exercise.avoid_if:
+        click.echo(f"Avoid with: {', '.join(exercise.avoid_if)}")
+    click.echo(f"Video: {exercise.video}")
+
+
+@cli.command()
+@click.argument("ids", nargs=-1)
+@click.option("--area", "areas", multiple=True, type=click.Choice(AREAS),
+              help="Add every exercise for this area (repeatable).")
+@click.option("--template", help="Start from a library template (see `backpdf templates`).")
+@click.option("--program", "program_path", type=click.Path(dir_okay=False),
+              help="A program file; options given here override it.")
+@click.option("--patient", help="Patient name, printed on the handout only.")
+@click.option("--clinician", help="Clinician name.")
+@click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Date to print (default: today).")
+@click.option("--note", help="A note printed under the patient's name.")
+@click.option("--condition", "conditions", multiple=True, metavar="ID",
+              help="Screen for this condition (repeatable; see `backpdf conditions`).")
+@click.option("--override", "overrides", multiple=True, metavar="ID",
+              help="Print this exercise even though a screened condition rules it out.")
+@click.option("--layout", help="Layout name or path to a layout file (default: standard).")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), help="Paper size (default: letter).")
+@clinic_option
+@library_option
+@click.option("-o", "--output", metavar="FILE|-", help="Where to write the PDF; - for stdout.")
+def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
+             overrides, layout, paper, clinic_path, library_path, output):
+    """Make a handout from exercise IDS, --area, --template and/or a --program file."""
+    from backpdf.api import make_handout
+    from backpdf.clinic import load_clinic
+    from backpdf.library import ProgramEntry
+    from backpdf.output import default_output_name, write_atomic
+    from backpdf.program import Request, load_program
+
+    if output == "-" and sys.stdout.isatty():
+        fail("refusing to write a PDF to the terminal; pipe it (| lp) or use -o FILE")
+    library = _library(library_path)
+    clinic = load_clinic(clinic_path)
+    request = Request(entries=tuple(ProgramEntry(i) for i in ids), areas=areas, template=template,
+                      conditions=conditions, overrides=overrides, patient=patient, clinician=clinician,
+                      note=note, date=date_text, layout=layout, paper=paper)
+    if program_path:
+        request = load_program(program_path, library).overridden_by(request)
+    result = make_handout(request, library, clinic, _dt.date.today())
+    for notice in result.notices:
+        warn(notice)
+    if clinic.has_placeholder_videos:
+        warn("no clinic video_base_url is set, so the QR codes point to a placeholder site; "
+             "set video_base_url in the clinic profile before giving handouts to patients")
+    if output == "-":
+        sys.stdout.buffer.write(result.pdf)
+        sys.stdout.buffer.flush()
+        click.echo(f"wrote PDF to stdout ({_pages(result.pages)})", err=True)
+        return
+    target = output or default_output_name(result.handout.date)
+    path = write_atomic(target, result.pdf)
+    click.echo(f"wrote {path} ({_pages(result.pages)})", err=True)
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
+@cli.command()
+@library_option
+@clinic_option
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+def validate(library_path, clinic_path, files):
+    """Check the library, clinic profile and any program or layout FILES; report every problem."""
+    from backpdf.validation import validate_files
+
+    problems, checked = validate_files(library_path, clinic_path, files)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in {checked} file(s)", err=True)
+        sys.exit(1)
+    click.echo(f"{checked} file(s) valid", err=True)
+
+
+@cli.command()
+def layouts():
+    """List the bundled layouts with a one-line description each."""
+    from backpdf.layout import bundled_layouts, load_layout_file
+
+    for name, path in bundled_layouts().items():
+        click.echo(f"{name:<14} {load_layout_file(path).description}")
+
+
+def main() -> None:
+    cli.main(prog_name="backpdf")

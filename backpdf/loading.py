@@ -1,0 +1,179 @@
+"""Read YAML input files safely, remember where every value came from, check them against
+the JSON Schemas shipped in `backpdf/schema/`.
+
+Why not plain `yaml.safe_load`: it forgets line numbers (errors must say `file:line`), keeps
+the last of two duplicate keys without a word, and expands alias bombs without limit. Here
+the composed node tree is converted by hand: scalars go through SafeLoader's own
+constructors (so `!!python/...` tags are refused), every mapping key is checked for
+duplicates, and a node budget stops "billion laughs" before it grows memory.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from backpdf.errors import BackpdfError, Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 50
+# C0 and C1 control characters other than newline and tab: they print as nothing or as
+# boxes, and are how pasted text smuggles in surprises.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+Path_ = tuple  # a JSON-pointer-like path: ("exercises", 3, "dose", "reps")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded YAML file: the plain data plus the line of every value in it."""
+
+    path: Path
+    data: Any
+    lines: dict = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def line_of(self, path: Path_) -> int | None:
+        """Line of the value at `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+    def problem(self, message: str, path: Path_ = (), obj: str | None = None) -> Problem:
+        return Problem(message, self.name, self.line_of(path), obj)
+
+    def error(self, message: str, path: Path_ = (), obj: str | None = None) -> BackpdfError:
+        return BackpdfError.from_problems([self.problem(message, path, obj)])
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 text, or an error that says which encoding the file seems to be in."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        raise BackpdfError("file is UTF-16; save it as UTF-8", name)
+    if b"\x00" in raw:
+        raise BackpdfError("file is binary, not a YAML text file", name)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BackpdfError("file is not UTF-8 (it looks like Latin-1 or Windows-1252); "
+                           "save it as UTF-8", name, line) from None
+
+
+class _Converter:
+    """Turns a composed YAML node tree into plain Python data and a path -> line map."""
+
+    def __init__(self, loader: yaml.SafeLoader, name: str):
+        self.loader = loader
+        self.name = name
+        self.lines: dict[tuple, int] = {}
+        self.nodes = 0
+
+    def fail(self, message: str, node: yaml.Node) -> BackpdfError:
+        return BackpdfError(message, self.name, node.start_mark.line + 1)
+
+    def convert(self, node: yaml.Node, path: tuple, depth: int = 0) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES or depth > MAX_DEPTH:
+            raise self.fail("file is too large or too deeply nested (alias expansion?); "
+                            "refusing to read it", node)
+        self.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
+        self.loader.flatten_mapping(node)  # resolves `<<:` merge keys the way safe_load does
+        result: dict = {}
+        first_line: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail("a key must be plain text", key_node)
+            key = self._scalar(key_node)
+            if isinstance(key, (list, dict)):
+                raise self.fail("a key must be plain text", key_node)
+            line = key_node.start_mark.line + 1
+            if key in result:
+                raise self.fail(f"duplicate key '{key}' (first given on line {first_line[key]}); "
+                                "remove one of them", key_node)
+            first_line[key] = line
+            result[key] = self.convert(value_node, path + (key,), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _TIMESTAMP_TAG:
+            return node.value  # dates stay text; the schema checks their format
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            raise self.fail(f"tag {node.tag!r} is not allowed; use plain YAML values", node) from None
+        if isinstance(value, str) and _CONTROL.search(value):
+            char = _CONTROL.search(value).group()
+            raise self.fail(f"text contains the control character U+{ord(char):04X}; remove it", node)
+        if isinstance(value, bytes):
+            raise self.fail("binary values are not allowed", node)
+        return value
+
+
+def load_yaml(path: str | Path, *, display_name: str | None = None) -> Document:
+    """Read one YAML file into a `Document`, or raise a `BackpdfError` naming file and line."""
+    path = Path(path)
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BackpdfError(f"file is {size // 1024} KB; the limit is "
+                               f"{MAX_FILE_BYTES // (1024 * 1024)} MB", name)
+        raw = path.read_bytes()
+    except BackpdfError:
+        raise
+    except IsADirectoryError:
+        raise BackpdfError("is a folder, not a file", name) from None
+    except FileNotFoundError:
+        raise BackpdfError("file not found", name) from None
+    except OSError as exc:
+        raise BackpdfError(f"cannot read file ({exc.strerror})", name) from None
+    return parse_yaml(_decode(raw, name), path, name)
+
+
+def parse_yaml(text: str, path: Path, name: str | None = None) -> Document:
+    """Parse YAML text (already decoded) into a `Document`."""
+    name = name or str(path)
+    if not text.strip():
+        raise BackpdfError("file is empty", name)
+    loader = yaml.SafeLoader(text)
+    converter = _Converter(loader, name)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise BackpdfError("file has no content (only comments?)", name)
+        data = converter.convert(node, ())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        if "'\\t'" in problem:
+            problem = "a tab is used for indentation; YAML needs spaces"
+        raise BackpdfError(f"not valid YAML: {problem}", name,
+                           mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise BackpdfError(f"not valid YAML: {exc}", name) from None
+    finally:
+        loader.dispose()
+    return Document(path=path, data=data, lines=converter.lines)

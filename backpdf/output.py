@@ -1,0 +1,51 @@
+"""Writing PDFs so that a failed run never leaves half a file or clobbers a good one.
+
+The bytes go to a temporary file in the target's own folder (same filesystem, so the
+rename is atomic), are flushed to disk, and only then replace the target.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tempfile
+from pathlib import Path
+
+from backpdf.errors import BackpdfError
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    """Write `data` to `path` atomically; errors name the path and say what went wrong."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise BackpdfError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
+        raise
+    return path
+
+
+def default_output_name(date: _dt.date, folder: Path = Path(".")) -> Path:
+    """`handout-2026-11-21.pdf` (then -2, -3 ...): never a patient's name, never an overwrite."""
+    candidate = folder / f"handout-{date.isoformat()}.pdf"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"handout-{date.isoformat()}-{number}.pdf"
+        number += 1
+    return candidate

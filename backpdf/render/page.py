@@ -1,0 +1,64 @@
+"""Page furniture drawn on every page: the footer with "Page X of Y", phone and disclaimer.
+
+"Y" is only known when the last page is done, so the canvas keeps each finished page's
+state and draws every footer at save time (the usual reportlab recipe); this costs one
+pass, where building the document twice would cost two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from backpdf.render import fonts
+
+DISCLAIMER = "This handout does not replace advice from your clinician."
+
+
+@dataclass(frozen=True)
+class Footer:
+    left: float
+    right: float
+    bottom_margin: float
+    font_size: float
+    phone: str | None
+
+    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
+        size = self.font_size
+        top = self.bottom_margin - 3 * mm
+        canvas.saveState()
+        canvas.setLineWidth(0.6)
+        canvas.line(self.left, top, self.right, top)
+        first = top - size * 1.4
+        canvas.setFont(fonts.BOLD, size)
+        canvas.drawRightString(self.right, first, f"Page {page} of {pages}")
+        canvas.setFont(fonts.REGULAR, size)
+        if self.phone:
+            canvas.drawString(self.left, first, f"Questions? Call {self.phone}")
+        canvas.drawString(self.left, first - size * 1.35, DISCLAIMER)
+        canvas.restoreState()
+
+
+def numbered_canvas(footer: Footer) -> type:
+    """A Canvas class that draws `footer` on every page once the page count is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._page_states: list[dict] = []
+
+        def showPage(self):  # noqa: N802 (reportlab's name)
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            pages = len(self._page_states)
+            for number, state in enumerate(self._page_states, 1):
+                self.__dict__.update(state)
+                footer.draw(self, number, pages)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas

@@ -1,0 +1,60 @@
+"""Paragraph styles derived from a layout's font sizes, built once per layout per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from backpdf.layout import Layout
+from backpdf.render import fonts
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: object
+    heading: object
+    card_title: object
+    body: object
+    step: object
+    dose: object
+    label: object
+    small: object
+    small_bold: object
+    box_title: object
+    bullet: object
+    footer: object
+
+
+@lru_cache(maxsize=32)
+def styles_for(layout: Layout) -> Styles:
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    fonts.register_fonts()
+    size = layout.font_sizes
+    lead = layout.line_spacing
+
+    def style(name, font_size, font=fonts.REGULAR, **kw):
+        return ParagraphStyle(name, fontName=font, fontSize=font_size,
+                              leading=round(font_size * lead, 2), **kw)
+
+    body = style("body", size.body, spaceAfter=size.body * 0.3)
+    step_indent = size.body * 1.9
+    return Styles(
+        title=style("title", size.title, fonts.BOLD, spaceAfter=size.title * 0.3),
+        heading=style("heading", size.heading, fonts.BOLD, spaceBefore=size.heading * 0.5,
+                      spaceAfter=size.heading * 0.3, keepWithNext=1),
+        card_title=style("card_title", size.heading, fonts.BOLD),
+        body=body,
+        step=style("step", size.body, leftIndent=step_indent, bulletIndent=0,
+                   bulletFontName=fonts.BOLD, bulletFontSize=size.body, spaceAfter=size.body * 0.2),
+        dose=style("dose", size.body, spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.3),
+        label=style("label", size.body, spaceAfter=size.body * 0.3),
+        # uriWasteReduce lets reportlab break a printed link at its slashes, not mid-word.
+        small=style("small", size.small, alignment=TA_CENTER, uriWasteReduce=0.3),
+        small_bold=style("small_bold", size.small, fonts.BOLD, alignment=TA_CENTER),
+        box_title=style("box_title", size.heading, fonts.BOLD, spaceAfter=size.body * 0.3),
+        bullet=style("bullet", size.body, leftIndent=size.body * 1.3, bulletIndent=size.body * 0.2,
+                     bulletFontName=fonts.BOLD, bulletFontSize=size.body, spaceAfter=size.body * 0.15),
+        footer=style("footer", size.small),
+    )
