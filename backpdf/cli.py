@@ -191,5 +191,24 @@ def layouts():
         click.echo(f"{name:<14} {load_layout_file(path).description}")
 
 
+@cli.command()
+@library_option
+def templates(library_path):
+    """List the library's starting programs (use one with `generate --template ID`)."""
+    for template in _library(library_path).templates.values():
+        ids = ", ".join(entry.id for entry in template.entries)
+        click.echo(f"{template.id}  {template.name}: {template.description} [{ids}]")
+
+
+@cli.command()
+@library_option
+def conditions(library_path):
+    """List the conditions a patient can be screened for (`generate --condition ID`)."""
+    library = _library(library_path)
+    for condition in library.conditions.values():
+        avoided = [e.id for e in library.exercises.values() if condition.id in e.avoid_if]
+        click.echo(f"{condition.id}  {condition.name}: leaves out {len(avoided)} exercise(s)")
+
+
 def main() -> None:
     cli.main(prog_name="backpdf")
