@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -133,11 +134,13 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
     from backpdf.api import make_handout
     from backpdf.clinic import load_clinic
     from backpdf.library import ProgramEntry
-    from backpdf.output import default_output_name, write_atomic
+    from backpdf.output import check_target_folder, default_output_name, write_atomic
     from backpdf.program import Request, load_program
 
     if output == "-" and sys.stdout.isatty():
         fail("refusing to write a PDF to the terminal; pipe it (| lp) or use -o FILE")
+    if output and output != "-":
+        check_target_folder(Path(output))
     library = _library(library_path)
     clinic = load_clinic(clinic_path)
     request = Request(entries=tuple(ProgramEntry(i) for i in ids), areas=areas, template=template,

@@ -29,6 +29,7 @@ MAX_DEPTH = 50
 # boxes, and are how pasted text smuggles in surprises.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 Path_ = tuple  # a JSON-pointer-like path: ("exercises", 3, "dose", "reps")
 
@@ -93,6 +94,8 @@ class _Converter:
             raise self.fail("file is too large or too deeply nested (alias expansion?); "
                             "refusing to read it", node)
         self.lines[path] = node.start_mark.line + 1
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            raise self.fail(f"tag {node.tag!r} is not allowed; use plain YAML values", node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -158,6 +161,11 @@ def parse_yaml(text: str, path: Path, name: str | None = None) -> Document:
     name = name or str(path)
     if not text.strip():
         raise BackpdfError("file is empty", name)
+    control = _CONTROL.search(text.replace("\r", ""))
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise BackpdfError(f"the file contains the control character U+{ord(control.group()):04X}; "
+                           "remove it", name, line)
     loader = yaml.SafeLoader(text)
     converter = _Converter(loader, name)
     try:

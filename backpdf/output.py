@@ -17,9 +17,7 @@ from backpdf.errors import BackpdfError
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` atomically; errors name the path and say what went wrong."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BackpdfError(f"cannot write {path}: the folder {folder} does not exist")
+    folder = check_target_folder(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
@@ -39,6 +37,14 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
             raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
         raise
     return path
+
+
+def check_target_folder(path: Path) -> Path:
+    """The folder `path` goes in; an error now, before any work, if it does not exist."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise BackpdfError(f"cannot write {path}: the folder {folder} does not exist")
+    return folder
 
 
 def default_output_name(date: _dt.date, folder: Path = Path(".")) -> Path:

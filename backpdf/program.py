@@ -127,8 +127,8 @@ def _selection(request: Request, library: Library) -> list[tuple[ProgramEntry, b
             base = chosen[entry.id][0]
             entry = ProgramEntry(entry.id, base.dose.merged(entry.dose), entry.note or base.note)
         chosen[entry.id] = (entry, True)
-    for area in request.areas:
-        for exercise in library.in_area(area):
+    for exercise in library.exercises.values():
+        if set(exercise.areas) & set(request.areas):
             chosen.setdefault(exercise.id, (ProgramEntry(exercise.id), False))
     return list(chosen.values())
 

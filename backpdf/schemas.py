@@ -61,12 +61,31 @@ def _validator(kind: str):
 def schema_problems(doc: Document, kind: str) -> list[Problem]:
     """Every schema violation in `doc`, as plain-language problems in file order."""
     problems = []
-    for error in _validator(kind).iter_errors(doc.data):
+    for error in _specific_errors(_validator(kind).iter_errors(doc.data)):
         path = tuple(error.absolute_path)
         obj, field = describe_path(doc.data, path)
-        message = _message(error, field)
+        message = _message(error, field, obj)
         problems.append(doc.problem(message, _error_path(error, path), obj))
     return sorted(problems, key=lambda p: (p.line or 0, p.message))
+
+
+def _specific_errors(errors):
+    """Replace an either/or failure by the errors of the branch the value was meant for.
+
+    A program entry is "an id, or a mapping with id/dose/note"; when a mapping breaks a
+    rule inside, saying which rule (dose.reps ...) helps more than "matches neither shape".
+    """
+    for error in errors:
+        if error.validator in ("oneOf", "anyOf") and error.context:
+            branches: dict = {}
+            for sub in error.context:
+                branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+            meant = [subs for subs in branches.values()
+                     if not any(e.validator == "type" and not e.relative_path for e in subs)]
+            if len(meant) == 1:
+                yield from _specific_errors(meant[0])
+                continue
+        yield error
 
 
 def check(doc: Document, kind: str) -> None:
@@ -150,10 +169,10 @@ def _type_words(schema_: dict) -> str:
     return _TYPE_WORDS.get(kind, str(kind))
 
 
-def _message(error, field: str) -> str:
+def _message(error, field: str, obj: str | None) -> str:
     """Plain words for one jsonschema error."""
     s = error.schema
-    subject = field or "the file"
+    subject = field or ("this entry" if obj else "the file")
     got = f" (got {_got(error.instance)})"
     custom = s.get("x-message") if isinstance(s, dict) else None
     v = error.validator

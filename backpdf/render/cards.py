@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm, mm
-from reportlab.platypus import (ImageAndFlowables, KeepTogether, Paragraph, PTOContainer,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import ImageAndFlowables, KeepTogether, Paragraph, PTOContainer, Spacer
 
 from backpdf.handout import HandoutExercise
 from backpdf.layout import Layout
 from backpdf.render.markup import labelled, text
 from backpdf.render.qrblock import QRBlock
 from backpdf.render.styles import Styles
+from backpdf.render.tables import make_table
 
 KIND_LABELS = {
     "strengthening": "Strengthening",
@@ -31,7 +31,6 @@ BOX_GREY = colors.Color(0.95, 0.95, 0.95)
 def boxed(rows: list, width: float, border: float, padding: float, background=None) -> Table:
     """A bordered box of flowables, one per row, that may split across pages (and inside
     a row, for text taller than a page) instead of raising a LayoutError."""
-    table = Table([[row] for row in rows], colWidths=[width], splitInRow=1)
     style = [
         ("BOX", (0, 0), (-1, -1), border, colors.black),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
@@ -43,8 +42,7 @@ def boxed(rows: list, width: float, border: float, padding: float, background=No
     ]
     if background is not None:
         style.append(("BACKGROUND", (0, 0), (-1, -1), background))
-    table.setStyle(TableStyle(style))
-    return table
+    return make_table([[row] for row in rows], [width], style)
 
 
 def bullet_list(items, styles: Styles) -> list:
@@ -58,17 +56,14 @@ def _title_bar(ex: HandoutExercise, width: float, styles: Styles) -> Table:
     kind = Paragraph(KIND_LABELS[ex.kind], styles.small)
     number_w = styles.card_title.fontSize * 2.2
     kind_w = styles.small.fontSize * 9
-    table = Table([[number, name, kind]], colWidths=[number_w, width - number_w - kind_w, kind_w],
-                  splitInRow=1)
-    table.setStyle(TableStyle([
+    return make_table([[number, name, kind]], [number_w, width - number_w - kind_w, kind_w], [
         ("BACKGROUND", (0, 0), (-1, -1), BAR_GREY),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
-    return table
+    ])
 
 
 def _card_body(ex: HandoutExercise, styles: Styles, width: float) -> list:

@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 
 from reportlab.lib.units import cm, mm
-from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Paragraph, Spacer
 
 from backpdf.handout import Handout
 from backpdf.layout import PAPER_SIZES_MM, Layout
@@ -20,6 +20,7 @@ from backpdf.render.cards import BOX_GREY, boxed, bullet_list, exercise_card
 from backpdf.render.markup import text
 from backpdf.render.page import Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
+from backpdf.render.tables import make_table
 
 PDF_TITLE = "Home exercise program"
 LOGO_HEIGHT = 1.6 * cm
@@ -45,11 +46,10 @@ def _clinic_header(handout: Handout, styles: Styles, width: float) -> list:
     logo = Image(str(clinic.logo))
     logo.drawWidth = logo.imageWidth * LOGO_HEIGHT / logo.imageHeight
     logo.drawHeight = LOGO_HEIGHT
-    table = Table([[lines, logo]], colWidths=[width - logo.drawWidth - 6, logo.drawWidth + 6], splitInRow=1)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return [table]
+    return [make_table([[lines, logo]], [width - logo.drawWidth - 6, logo.drawWidth + 6],
+                       [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0)])]
 
 
 def _patient_block(handout: Handout, styles: Styles, width: float) -> list:
@@ -59,12 +59,11 @@ def _patient_block(handout: Handout, styles: Styles, width: float) -> list:
         if value:
             rows.append([Paragraph(f"<b>{label}</b>", styles.body), Paragraph(text(value), styles.body)])
     label_w = styles.body.fontSize * 4.2
-    table = Table(rows, colWidths=[label_w, width - label_w], splitInRow=1)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return [table]
+    return [make_table(rows, [label_w, width - label_w],
+                       [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])]
 
 
 def _red_flags(handout: Handout, styles: Styles, width: float) -> list:
@@ -125,6 +124,8 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
         leftMargin=m.left * mm, rightMargin=m.right * mm, topMargin=m.top * mm, bottomMargin=m.bottom * mm,
         title=PDF_TITLE, author=handout.clinic.name or "backpdf", subject="", keywords="",
         creator="backpdf", producer="backpdf",
+        # Without this the canvas starts each page in Helvetica, an unembedded font.
+        initialFontName=fonts.REGULAR,
     )
     frame = Frame(m.left * mm, m.bottom * mm, width, height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -1,0 +1,46 @@
+"""Shared fixtures: the bundled library, a clinic profile, and a CLI runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from backpdf.cli import cli
+from backpdf.clinic import ClinicProfile
+from backpdf.library import load_library
+
+TODAY = dt.date(2026, 11, 21)
+VIDEO_BASE = "https://clinic.example/videos/"
+
+
+@pytest.fixture(scope="session")
+def library():
+    return load_library()
+
+
+@pytest.fixture(scope="session")
+def clinic():
+    return ClinicProfile(name="Riverside Physio", phone="555-0100", video_base_url=VIDEO_BASE)
+
+
+@pytest.fixture
+def clinic_file(tmp_path: Path) -> Path:
+    path = tmp_path / "clinic.yaml"
+    path.write_text(f"name: Riverside Physio\nphone: 555-0100\nvideo_base_url: {VIDEO_BASE}\n")
+    return path
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    """Invoke the CLI in-process; returns click's Result (exit_code, stdout, stderr)."""
+    monkeypatch.delenv("BACKPDF_CLINIC", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+    def invoke(*args: str):
+        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke

@@ -1,0 +1,168 @@
+"""The command line as staff use it: listings, generate, validate, and every error path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from pdfcheck import page_count, pdf_text, qr_codes
+
+
+def test_list_and_filters(run, library):
+    result = run("list", "--area", "neck")
+    assert result.exit_code == 0
+    neck = [e for e in library.exercises.values() if "neck" in e.areas]
+    assert len(result.stdout.splitlines()) == len(neck)
+    assert all(line.split()[0] in library.exercises for line in result.stdout.splitlines())
+    data = json.loads(run("list", "--kind", "aerobic", "--json").stdout)
+    assert {e["kind"] for e in data} == {"aerobic"} and all("steps" in e for e in data)
+
+
+def test_show(run, library):
+    result = run("show", "bird-dog")
+    assert result.exit_code == 0
+    for step in library.exercises["bird-dog"].steps:
+        assert step in result.stdout
+    assert json.loads(run("show", "bird-dog", "--json").stdout)["id"] == "bird-dog"
+
+
+def test_generate_writes_file_and_reports_pages(run, tmp_path, clinic_file):
+    out = tmp_path / "h.pdf"
+    result = run("generate", "bird-dog", "chin-tuck", "--patient", "Jane Doe", "--date", "2026-11-21",
+                 "--clinic", clinic_file, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    pages = page_count(out.read_bytes())
+    assert f"wrote {out} ({pages} page" in result.stderr
+    assert "warning" not in result.stderr
+    assert qr_codes(out.read_bytes()) == ["https://clinic.example/videos/bird-dog",
+                                          "https://clinic.example/videos/chin-tuck"]
+
+
+def test_generate_by_area_and_program(run, tmp_path, clinic_file, library):
+    program = tmp_path / "jane.yaml"
+    program.write_text("patient: Jane Doe\nclinician: Ana Ruiz, PT\ndate: 2026-11-21\npaper: a4\n"
+                       "note: Start with the first three.\nexercises:\n  - pelvic-tilt\n"
+                       "  - id: bird-dog\n    dose: {reps: 6, sets: 2}\n    note: Right side only this week.\n")
+    out = tmp_path / "p.pdf"
+    result = run("generate", "--program", program, "--patient", "Janet Doe", "--clinic", clinic_file, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    text = pdf_text(out.read_bytes())
+    assert "Janet Doe" in text and "Jane Doe" not in text
+    assert "Right side only this week." in text and "Repeat 6 times" in text
+    out2 = tmp_path / "area.pdf"
+    assert run("generate", "--area", "neck", "--clinic", clinic_file, "-o", out2).exit_code == 0
+    text = pdf_text(out2.read_bytes())
+    for exercise in library.exercises.values():
+        if "neck" in exercise.areas:
+            assert exercise.name in text
+
+
+def test_placeholder_videos_warn(run, tmp_path):
+    result = run("generate", "chin-tuck", "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 0
+    assert "warning: no clinic video_base_url is set" in result.stderr
+    assert qr_codes((tmp_path / "x.pdf").read_bytes())[0].startswith("https://example.invalid/")
+
+
+def test_clinic_found_through_environment(run, tmp_path, clinic_file, monkeypatch):
+    monkeypatch.setenv("BACKPDF_CLINIC", str(clinic_file))
+    result = run("generate", "chin-tuck", "-o", tmp_path / "x.pdf")
+    assert "warning" not in result.stderr
+    assert "Riverside Physio" in pdf_text((tmp_path / "x.pdf").read_bytes())
+
+
+def test_default_name_has_no_patient(run, tmp_path, clinic_file, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        assert run("generate", "chin-tuck", "--patient", "Jane Doe", "--date", "2026-11-21",
+                   "--clinic", clinic_file).exit_code == 0
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["handout-2026-11-21-2.pdf",
+                                                               "handout-2026-11-21.pdf"]
+
+
+def test_stdout_output_is_the_pdf():
+    env = {**os.environ, "BACKPDF_CLINIC": ""}
+    done = subprocess.run([sys.executable, "-m", "backpdf", "generate", "chin-tuck", "-o", "-"],
+                          capture_output=True, env=env, check=True)
+    assert done.stdout.startswith(b"%PDF-") and page_count(done.stdout) >= 1
+    assert b"wrote PDF to stdout" in done.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["generate", "brid-dog"], "unknown exercise 'brid-dog'; did you mean 'bird-dog'"),
+    (["generate"], "no exercises chosen"),
+    (["generate", "chin-tuck", "--date", "21/11/2026"], "date must be a real date written YYYY-MM-DD"),
+    (["generate", "chin-tuck", "--layout", "fancy"], "unknown layout 'fancy'"),
+    (["generate", "chin-tuck", "--paper", "a5"], "'a5' is not one of 'letter', 'a4'"),
+    (["generate", "chin-tuck", "--bogus"], "No such option '--bogus'"),
+    (["generate", "chin-tuck", "--library", "missing.yaml"], "missing.yaml: file not found"),
+    (["generate", "chin-tuck", "--program", "missing.yaml"], "missing.yaml: file not found"),
+    (["generate", "chin-tuck", "--patient", "Tanaka 鍵"], "patient: the handout font cannot print"),
+    (["show", "brid-dog"], "did you mean 'bird-dog'"),
+    (["generate", "chin-tuck", "-o", "no/such/folder/x.pdf"], "folder no/such/folder does not exist"),
+])
+def test_user_errors_are_one_line_exit_2_no_file(run, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("backpdf: error: ") and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.rglob("*.pdf")) == [] and list(tmp_path.rglob("*.part")) == []
+
+
+def test_bad_program_file_names_its_line(run, tmp_path):
+    program = tmp_path / "p.yaml"
+    program.write_text("patient: Jane\nexercises:\n  - pelvic-tilt\n  - id: bird-dog\n    dose: {reps: ten}\n")
+    result = run("generate", "--program", program, "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 2
+    assert (f"{program}:5: exercise 'bird-dog': dose.reps must be a whole number from 1 to 100 "
+            "(got 'ten')") in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_failed_run_keeps_the_existing_file(run, tmp_path):
+    out = tmp_path / "keep.pdf"
+    out.write_bytes(b"%PDF- good one")
+    assert run("generate", "brid-dog", "-o", out).exit_code == 2
+    assert out.read_bytes() == b"%PDF- good one"
+
+
+def test_validate_reports_every_problem(run, tmp_path):
+    program = tmp_path / "p.yaml"
+    program.write_text("patient: Jane\ndate: tomorrow\nexercises:\n  - brid-dog\n  - id: chin-tuck\n    dose: {sets: 0}\n")
+    layout = tmp_path / "mine.yaml"
+    layout.write_text("name: mine\ndescription: x\nmargins_mm: {top: 5, bottom: 20, left: 20, right: 20}\n"
+                      "font_sizes: {title: 20, heading: 14, body: 9, small: 9}\nqr_cm: 1\n")
+    result = run("validate", program, layout)
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert f"{program}:2: date must be a date written YYYY-MM-DD, like 2026-11-21 (got 'tomorrow')" in lines
+    assert f"{program}:6: exercise 'chin-tuck': dose.sets must be a whole number from 1 to 10 (got 0)" in lines
+    assert any(line.startswith(f"{layout}:3: margins_mm.top must be at least 10") for line in lines)
+    assert any(line.startswith(f"{layout}:4: font_sizes.body must be at least 12") for line in lines)
+    assert any(line.startswith(f"{layout}:5: qr_cm must be at least 2") for line in lines)
+    assert len(lines) == 5
+
+
+def test_validate_checks_program_ids_against_the_library(run, tmp_path):
+    program = tmp_path / "p.yaml"
+    program.write_text("exercises:\n  - brid-dog\n")
+    result = run("validate", program)
+    assert result.exit_code == 1
+    assert f"{program}:2: unknown exercise 'brid-dog'; did you mean 'bird-dog'" in result.stdout
+
+
+def test_validate_bundled_files_are_clean(run):
+    assert run("validate").exit_code == 0
+
+
+def test_help_and_module_entry_point():
+    done = subprocess.run([sys.executable, "-m", "backpdf", "--help"], capture_output=True, text=True, check=True)
+    for command in ("generate", "list", "show", "validate", "layouts", "templates", "conditions"):
+        assert command in done.stdout
