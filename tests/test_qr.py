@@ -52,3 +52,18 @@ def test_level_m_and_cached():
     assert len(url) == 30
     assert qr_matrix(url) is qr_matrix(url)
     assert len(qr_matrix(url)) == 29
+
+
+def test_printed_link_breaks_after_slashes_and_never_overflows():
+    from backpdf.render.qrblock import link_lines
+
+    def width(s):
+        return float(len(s))
+
+    url = "https://riverside.example/videos/heel-slide"
+    lines = link_lines(url, width, 20)
+    assert "".join(lines) == url
+    assert lines == ["https://", "riverside.example/", "videos/heel-slide"]
+    long = "https://h.example/" + "x" * 50
+    assert all(len(line) <= 20 for line in link_lines(long, width, 20))
+    assert "".join(link_lines(long, width, 20)) == long

@@ -50,8 +50,7 @@ def styles_for(layout: Layout) -> Styles:
                    bulletFontName=fonts.BOLD, bulletFontSize=size.body, spaceAfter=size.body * 0.2),
         dose=style("dose", size.body, spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.3),
         label=style("label", size.body, spaceAfter=size.body * 0.3),
-        # uriWasteReduce lets reportlab break a printed link at its slashes, not mid-word.
-        small=style("small", size.small, alignment=TA_CENTER, uriWasteReduce=0.3),
+        small=style("small", size.small, alignment=TA_CENTER),
         small_bold=style("small_bold", size.small, fonts.BOLD, alignment=TA_CENTER),
         box_title=style("box_title", size.heading, fonts.BOLD, spaceAfter=size.body * 0.3),
         bullet=style("bullet", size.body, leftIndent=size.body * 1.3, bulletIndent=size.body * 0.2,

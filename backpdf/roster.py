@@ -1,0 +1,141 @@
+"""CSV rosters: the day's patients as spreadsheet rows, one handout per row.
+
+A clinic's front desk lives in spreadsheets, not YAML, so a roster row carries the same
+fields as a program file (ids, template, conditions, patient, date ...) plus `area` and
+`output`. Each row is checked with the program schema and the same library look-ups as a
+program file, so a row and a program fail with the same words.
+
+Rows are numbered as a spreadsheet shows them: the header is row 1, the first patient row 2.
+That number is what error lines (`roster.csv:4: ...`) and default file names
+(`roster-row-4.pdf`) use, so staff can go straight to the row in their spreadsheet.
+Problems never quote a patient's name or note: they name the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from backpdf.errors import BackpdfError, Problem
+from backpdf.layout import _looks_like_path  # the rule `--layout` uses to tell a path from a name
+from backpdf.library import AREAS, Library, ProgramEntry, unknown
+from backpdf.loading import Document
+from backpdf.program import Request, program_problems
+
+LIST_COLUMNS = ("exercises", "area", "conditions", "overrides")
+TEXT_COLUMNS = ("patient", "clinician", "note", "date", "template", "layout", "paper")
+COLUMNS = ("patient", "exercises", "template", "area", "layout", "paper", "date", "clinician",
+           "note", "conditions", "overrides", "output")
+DELIMITERS = (",", ";", "\t")  # spreadsheets in many locales save CSV with ';'
+_LIST_SEPARATORS = re.compile(r"[\s,]+")
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One patient row: its cells by column name, checked only when its handout is made.
+
+    Checking happens in the batch worker, not while reading the file, so a thousand-row
+    roster is validated in parallel and one bad row never stops the others.
+    """
+
+    file: Path
+    row: int
+    cells: dict
+    stray_cells: bool = False  # something typed outside the named columns
+
+    @property
+    def output(self) -> str | None:
+        return self.cells.get("output")
+
+    def request(self, library: Library) -> Request:
+        """The row as a `Request`, or a `BackpdfError` naming the file, the row and every problem."""
+        data = self._program_data()
+        self._check(Document(self.file, data, {(): self.row}), library)
+        layout = data.get("layout")
+        if layout and _looks_like_path(layout):
+            layout = str(self.file.parent / layout)
+        return Request(
+            entries=tuple(ProgramEntry(i) for i in data.get("exercises", ())),
+            areas=tuple(self._list("area")), template=data.get("template"),
+            conditions=tuple(data.get("conditions", ())), overrides=tuple(data.get("overrides", ())),
+            patient=data.get("patient"), clinician=data.get("clinician"), note=data.get("note"),
+            date=data.get("date"), layout=layout, paper=data.get("paper"), source=self.file,
+        )
+
+    def _check(self, doc: Document, library: Library) -> None:
+        """Every problem of the row in one error, so staff fix the row in one go."""
+        problems = program_problems(doc, library) + self._area_problems(doc)
+        if not self.cells.keys() & {"exercises", "template", "area"}:
+            problems.append(doc.problem("no exercises chosen: fill in exercises, template or area"))
+        if self.stray_cells:
+            problems.append(doc.problem("a cell is filled in under no column name; "
+                                        "give the column a header or clear the cell"))
+        if problems:
+            reasons = "; ".join(str(replace(p, file=None, line=None)) for p in problems)
+            raise BackpdfError(reasons, self.file, self.row)
+
+    def _list(self, column: str) -> list[str]:
+        """A cell holding several ids, separated by spaces or commas."""
+        return [item for item in _LIST_SEPARATORS.split(self.cells.get(column, "")) if item]
+
+    def _program_data(self) -> dict:
+        """The row shaped like a program file, so the program schema can check it."""
+        data = {key: self.cells[key] for key in TEXT_COLUMNS if key in self.cells}
+        for key in ("exercises", "conditions", "overrides"):
+            if key in self.cells:
+                data[key] = self._list(key)
+        return data
+
+    def _area_problems(self, doc: Document) -> list[Problem]:
+        return [doc.problem("area: " + unknown("area", area, AREAS, "use " + ", ".join(AREAS)))
+                for area in self._list("area") if area not in AREAS]
+
+
+def read_roster(path: Path) -> list[RosterRow]:
+    """Every non-blank row of a roster file; a `BackpdfError` if the file itself is unusable.
+
+    Blank cells are left out (a blank date means today), so a row holds only what was given.
+    """
+    records = list(_records(path))
+    if not records:
+        raise BackpdfError("file is empty; a roster needs a header row", path)
+    header = [name.strip().lower() for name in records[0]]
+    _check_header(header, path)
+    rows = []
+    for number, record in enumerate(records[1:], start=2):
+        cells = {name: value.strip() for name, value in zip(header, record) if value.strip()}
+        stray = cells.pop("", None) is not None or any(v.strip() for v in record[len(header):])
+        if cells or stray:
+            rows.append(RosterRow(path, number, cells, stray))
+    if not rows:
+        raise BackpdfError("roster has no rows under its header", path)
+    return rows
+
+
+def _records(path: Path) -> list[list[str]]:
+    """The file's CSV records, read as UTF-8 (with or without Excel's byte-order mark)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BackpdfError("file is not UTF-8; save it as \"CSV UTF-8\"", path) from None
+    except OSError as exc:
+        raise BackpdfError(f"cannot read file ({exc.strerror})", path) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=first_line.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise BackpdfError(f"not a readable CSV file ({exc})", path) from None
+
+
+def _check_header(header: list[str], path: Path) -> None:
+    """Unknown or repeated column names fail the whole file: every row would be misread."""
+    problems = [unknown("column", name, COLUMNS, "allowed: " + ", ".join(COLUMNS))
+                for name in dict.fromkeys(header) if name and name not in COLUMNS]
+    problems += [f"column '{name}' appears twice" for name in dict.fromkeys(header)
+                 if name and header.count(name) > 1]
+    if problems:
+        raise BackpdfError("; ".join(problems), path, 1)
