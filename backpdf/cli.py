@@ -174,15 +174,21 @@ def _pages(count: int) -> str:
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 def validate(library_path, clinic_path, files):
     """Check the library, clinic profile and any program or layout FILES; report every problem."""
+    from backpdf.readability import summary
     from backpdf.validation import validate_files
 
-    problems, checked = validate_files(library_path, clinic_path, files)
-    for problem in problems:
-        click.echo(str(problem))
-    if problems:
-        click.echo(f"{len(problems)} problem(s) in {checked} file(s)", err=True)
+    report = validate_files(library_path, clinic_path, files)
+    for result in report.readability:
+        click.echo(f"  {result.exercise_id:<28} grade {result.grade:>4.1f}   words per step "
+                   f"{result.mean_words:>4.1f} (longest {result.max_words})")
+    if report.readability:
+        click.echo(summary(report.readability))
+    for line in report.warnings + report.problems:
+        click.echo(str(line))
+    if report.problems:
+        click.echo(f"{len(report.problems)} problem(s) in {report.checked} file(s)", err=True)
         sys.exit(1)
-    click.echo(f"{checked} file(s) valid", err=True)
+    click.echo(f"{report.checked} file(s) valid", err=True)
 
 
 @cli.command()

@@ -156,7 +156,7 @@ def load_library(path: str | Path | None = None) -> Library:
     problems = library_problems(doc)
     if problems:
         raise BackpdfError.from_problems(problems)
-    return _build(doc)
+    return build_library(doc)
 
 
 def library_problems(doc: Document) -> list[Problem]:
@@ -212,7 +212,8 @@ def _unique_ids(doc: Document, key: str, label: str, problems: list[Problem]) ->
     return seen
 
 
-def _build(doc: Document) -> Library:
+def build_library(doc: Document) -> Library:
+    """A `Library` from a document that `library_problems` found nothing wrong with."""
     data = doc.data
     base = doc.path.parent
     exercises = {}

@@ -1,20 +1,31 @@
 """`backpdf validate`: check every file given and report all problems, not only the first.
 
 Each file's kind (library, clinic profile, program, layout) is told from its top-level keys,
-so staff can pass any mix of files without saying which is which.
+so staff can pass any mix of files without saying which is which. The library's steps are
+also measured for readability; those findings are warnings, not problems.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from backpdf.clinic import clinic_problems, find_clinic_file
 from backpdf.errors import BackpdfError, Problem
-from backpdf.library import Library, library_problems, load_library
+from backpdf.library import Library, build_library, library_problems
 from backpdf.loading import Document, load_yaml
 from backpdf.program import program_problems
+from backpdf.readability import StepsReadability, library_readability
 from backpdf.resources import bundled_library
 from backpdf.schemas import schema, schema_problems
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    readability: list[StepsReadability] = field(default_factory=list)
+    checked: int = 0
 
 
 def kind_of(doc: Document) -> str:
@@ -30,12 +41,7 @@ def kind_of(doc: Document) -> str:
     return "program"
 
 
-def _problems_in(path: Path, library: Library | None, forced_kind: str | None = None) -> list[Problem]:
-    try:
-        doc = load_yaml(path)
-    except BackpdfError as exc:
-        return exc.problems
-    kind = forced_kind or kind_of(doc)
+def _problems_in(doc: Document, library: Library | None, kind: str) -> list[Problem]:
     if kind == "library":
         return library_problems(doc)
     if kind == "clinic":
@@ -45,19 +51,40 @@ def _problems_in(path: Path, library: Library | None, forced_kind: str | None = 
     return program_problems(doc, library)
 
 
-def validate_files(library_path, clinic_path, files) -> tuple[list[Problem], int]:
-    """(problems, number of files checked) for the library, the clinic profile and `files`."""
-    library_file = Path(library_path) if library_path else bundled_library()
-    problems = _problems_in(library_file, None, "library")
-    checked = 1
-    library = None
-    if not problems:
-        library = load_library(library_file)
+def _check_file(path: Path, library: Library | None, report: Report, kind: str | None = None):
+    """Add the file's problems to `report`; return its document when it could be read."""
+    report.checked += 1
+    try:
+        doc = load_yaml(path)
+    except BackpdfError as exc:
+        report.problems += exc.problems
+        return None
+    found = _problems_in(doc, library, kind or kind_of(doc))
+    report.problems += found
+    return None if found else doc
+
+
+def _readability(doc: Document, library: Library, report: Report) -> None:
+    report.readability = library_readability(library)
+    index = {exercise_id: i for i, exercise_id in enumerate(library.exercises)}
+    for result in report.readability:
+        path = ("exercises", index[result.exercise_id], "steps")
+        for message in result.warnings():
+            report.warnings.append(doc.problem(f"warning: {message}", path,
+                                               f"exercise '{result.exercise_id}'"))
+
+
+def validate_files(library_path, clinic_path, files) -> Report:
+    """Check the library, the clinic profile and `files`; measure the library's wording."""
+    report = Report()
+    library_doc = _check_file(Path(library_path) if library_path else bundled_library(),
+                              None, report, "library")
+    library = build_library(library_doc) if library_doc else None
+    if library is not None:
+        _readability(library_doc, library, report)
     clinic_file = find_clinic_file(clinic_path)
     if clinic_file is not None:
-        problems += _problems_in(clinic_file, None, "clinic")
-        checked += 1
+        _check_file(clinic_file, None, report, "clinic")
     for name in files:
-        problems += _problems_in(Path(name), library)
-        checked += 1
-    return problems, checked
+        _check_file(Path(name), library, report)
+    return report

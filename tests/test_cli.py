@@ -141,7 +141,7 @@ def test_validate_reports_every_problem(run, tmp_path):
                       "font_sizes: {title: 20, heading: 14, body: 9, small: 9}\nqr_cm: 1\n")
     result = run("validate", program, layout)
     assert result.exit_code == 1
-    lines = result.stdout.strip().splitlines()
+    lines = [line for line in result.stdout.splitlines() if line.startswith((str(program), str(layout)))]
     assert f"{program}:2: date must be a date written YYYY-MM-DD, like 2026-11-21 (got 'tomorrow')" in lines
     assert f"{program}:6: exercise 'chin-tuck': dose.sets must be a whole number from 1 to 10 (got 0)" in lines
     assert any(line.startswith(f"{layout}:3: margins_mm.top must be at least 10") for line in lines)
