@@ -10,10 +10,14 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from backpdf.clinic import ClinicProfile
+from backpdf.errors import BackpdfError
 from backpdf.handout import Handout
 from backpdf.layout import Layout, find_layout
 from backpdf.library import Library
 from backpdf.program import Request, resolve
+
+
+MIN_QR_MODULE_MM = 0.4  # smaller modules scan unreliably from paper with older phones
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,19 @@ def choose_layout(request: Request, clinic: ClinicProfile) -> Layout:
     return find_layout(clinic.layout, relative_to=relative_to)
 
 
+def check_qr_fit(handout: Handout, layout: Layout) -> None:
+    """Refuse links whose QR code would need modules under 0.4 mm at the layout's size."""
+    from backpdf.render.qr import qr_matrix
+
+    for exercise in handout.exercises:
+        # Links are at most 800 characters (schema limits), which a QR code always holds.
+        if layout.qr_cm * 10 / len(qr_matrix(exercise.video_url)) < MIN_QR_MODULE_MM:
+            raise BackpdfError(
+                f"exercise '{exercise.id}': the video link is too long to print as a QR code "
+                f"{layout.qr_cm:g} cm wide that phones can read ({len(exercise.video_url)} characters); "
+                "use a shorter link (a shorter video_base_url or video path)")
+
+
 def make_handout(request: Request, library: Library, clinic: ClinicProfile,
                  today: _dt.date, layout: Layout | None = None) -> Result:
     """Resolve, then render. `layout` skips the lookup when the caller already has one."""
@@ -42,6 +59,7 @@ def make_handout(request: Request, library: Library, clinic: ClinicProfile,
 
     handout, notices = resolve(request, library, clinic, today)
     layout = layout or choose_layout(request, clinic)
+    check_qr_fit(handout, layout)
     paper = request.paper or clinic.paper or "letter"
     rendered = render(handout, layout, paper)
     return Result(handout, layout, paper, rendered.data, rendered.pages, tuple(notices))

@@ -23,7 +23,7 @@ import yaml
 from backpdf.errors import BackpdfError, Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_NODES = 200_000
+MAX_NODES = 100_000  # a 1,000-exercise library is about 40,000
 MAX_DEPTH = 50
 # C0 and C1 control characters other than newline and tab: they print as nothing or as
 # boxes, and are how pasted text smuggles in surprises.
@@ -62,9 +62,17 @@ class Document:
         return BackpdfError.from_problems([self.problem(message, path, obj)])
 
 
+def _looks_utf16(raw: bytes) -> bool:
+    """A byte-order mark, or text whose every other byte is zero (UTF-16 without a BOM)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = raw[:200]
+    return len(head) >= 4 and (head[0::2].count(0) > len(head) * 0.4 or head[1::2].count(0) > len(head) * 0.4)
+
+
 def _decode(raw: bytes, name: str) -> str:
     """UTF-8 text, or an error that says which encoding the file seems to be in."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+    if _looks_utf16(raw):
         raise BackpdfError("file is UTF-16; save it as UTF-8", name)
     if b"\x00" in raw:
         raise BackpdfError("file is binary, not a YAML text file", name)

@@ -44,3 +44,14 @@ def run(monkeypatch, tmp_path):
         return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+# Property tests: a fixed-seed profile for CI and a long one for soak runs
+# (HYPOTHESIS_PROFILE=long pytest tests/test_properties.py).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile("ci", max_examples=300, derandomize=True, deadline=None,
+                          suppress_health_check=_SLOW_OK, print_blob=True)
+settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=_SLOW_OK)
+settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))

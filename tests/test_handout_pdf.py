@@ -140,7 +140,7 @@ def test_short_exercise_is_not_split(made):
 
 
 def test_text_the_font_cannot_print_is_an_error_naming_the_field(library, clinic):
-    with pytest.raises(BackpdfError, match=r"patient: the handout font cannot print '鍵' \(U\+9375"):
+    with pytest.raises(BackpdfError, match=r"patient: cannot print '鍵' \(U\+9375 CJK UNIFIED IDEOGRAPH-9375\): the handout font has no such character"):
         make_handout(request(patient="Tanaka 鍵"), library, clinic, TODAY)
 
 

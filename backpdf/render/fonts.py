@@ -23,8 +23,6 @@ _FILES = {
     ITALIC: "DejaVuSans-Oblique.ttf",
     BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
-# Characters that are layout, not ink: no glyph is needed for them.
-_NO_GLYPH_NEEDED = {"\n", "\t", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"}
 
 
 @lru_cache(maxsize=None)
@@ -51,16 +49,34 @@ def _covered() -> frozenset[int]:
     return frozenset(set.intersection(*maps))
 
 
-def check_printable(texts) -> None:
-    """Raise a `BackpdfError` naming the field and character the font cannot draw.
+def _why_unprintable(char: str, covered: frozenset[int]) -> str | None:
+    """Why `char` cannot be printed faithfully, or None when it can."""
+    if char in "\n\t":
+        return None
+    if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+        return "it is an invisible control or formatting character"
+    if ord(char) > 0xFFFF:
+        # reportlab writes such characters into the PDF's text map wrongly, so copying,
+        # searching and screen readers would get garbage even where a glyph exists.
+        return "characters beyond U+FFFF (such as emoji) are not supported"
+    if unicodedata.bidirectional(char) in ("R", "AL"):
+        return "right-to-left text is not supported (it would print in the wrong order)"
+    if ord(char) not in covered:
+        return "the handout font has no such character"
+    return None
 
-    `texts` yields (field, text). A silent black box on a patient's handout is worse than a
-    clear error before printing.
+
+def check_printable(texts) -> None:
+    """Raise a `BackpdfError` naming the field and the character that cannot be printed.
+
+    `texts` yields (field, text). A silent black box, a dropped character or reversed
+    right-to-left text on a patient's handout is worse than a clear error before printing.
     """
     covered = _covered()
     for field, text in texts:
         for char in unicodedata.normalize("NFC", text):
-            if char not in _NO_GLYPH_NEEDED and ord(char) not in covered:
+            why = _why_unprintable(char, covered)
+            if why:
                 name = unicodedata.name(char, "unnamed character")
-                raise BackpdfError(f"{field}: the handout font cannot print {char!r} "
-                                   f"(U+{ord(char):04X} {name}); remove or replace it")
+                raise BackpdfError(f"{field}: cannot print {char!r} (U+{ord(char):04X} {name}): "
+                                   f"{why}; remove or replace it")

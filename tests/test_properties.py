@@ -1,0 +1,106 @@
+"""Property: any library and program within the schema gives a correct PDF or a clear error.
+
+Text is drawn from wide Unicode plus the shapes that break PDF tools: markup look-alikes,
+300-character words, combining accents, right-to-left marks, emoji, CJK. The outcome must be
+either a BackpdfError that names where the problem is, or a valid PDF in which every name,
+step, caution, tip and note appears, character for character (whitespace aside).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import pikepdf
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backpdf.api import make_handout
+from backpdf.clinic import ClinicProfile
+from backpdf.errors import BackpdfError
+from backpdf.library import ProgramEntry, load_library
+from backpdf.program import Request
+
+from pdfcheck import pdf_text
+
+TRICKY = [
+    "& < > \" '", "<font color=red>x</font>", '<img src="http://example.invalid/x.png"/>',
+    '<a href="javascript:alert(1)">x</a>', "<para>", "</para>", "&amp;", "&#0;", "]]>",
+    "e\u0301 n\u0303 a\u0308", "\u200f", "\u202e", "\U0001F600", "\u9375\u76e4", "x" * 300,
+    "Zoë O'Brien-Nguyễn", "\u00a0", "\ufeff",
+]
+text = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40),
+    st.sampled_from(TRICKY),
+    st.lists(st.sampled_from(TRICKY + ["walk", "slowly", "Ωμέγα", "Привет"]), min_size=1, max_size=6)
+      .map(" ".join),
+).filter(lambda s: s.strip())
+slug = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+dose = st.fixed_dictionaries({}, optional={
+    "reps": st.integers(1, 100), "sets": st.integers(1, 10), "hold_seconds": st.integers(1, 600),
+    "minutes": st.integers(1, 240), "sides": st.sampled_from(["each", "both", "alternate"]),
+    "times_per_day": st.integers(1, 10), "days_per_week": st.integers(1, 7)})
+
+
+@st.composite
+def exercise(draw, ident):
+    return {
+        "id": ident, "name": draw(text),
+        "areas": draw(st.lists(st.sampled_from(["neck", "upper-back", "mid-back", "lower-back"]),
+                               min_size=1, max_size=4, unique=True)),
+        "kind": draw(st.sampled_from(["strengthening", "stretching", "mobility", "aerobic"])),
+        "steps": draw(st.lists(text, min_size=2, max_size=8)),
+        "dose": draw(dose),
+        "tips": draw(st.lists(text, max_size=3)),
+        "cautions": draw(st.lists(text, max_size=3)),
+        "video": ident,
+    }
+
+
+@st.composite
+def library_and_program(draw):
+    ids = draw(st.lists(slug, min_size=1, max_size=60, unique=True))
+    library = {
+        "version": 1,
+        "red_flags": {"title": draw(text), "items": draw(st.lists(text, min_size=1, max_size=4))},
+        "guidance": draw(st.lists(text, max_size=4)),
+        "exercises": [draw(exercise(i)) for i in ids],
+    }
+    chosen = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True))
+    notes = {i: draw(st.one_of(st.none(), text)) for i in chosen}
+    people = {k: draw(st.one_of(st.none(), text)) for k in ("patient", "clinician", "note")}
+    return library, chosen, notes, people
+
+
+# The field labels Handout.texts() gives, which unprintable-text errors start with.
+FIELD = (r"(title|patient|clinician|note|red_flags_title|clinic \w+|red flag \d+|guidance \d+|"
+         r"precaution \d+|exercise '[^']*' [a-z ]+( #\d+)?): ")
+
+
+def squeeze(value: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", value))
+
+
+@given(case=library_and_program())
+def test_any_library_gives_a_complete_pdf_or_a_clear_error(case, tmp_path_factory):
+    library_data, chosen, notes, people = case
+    path = tmp_path_factory.mktemp("lib") / "exercises.yaml"
+    path.write_text(yaml.safe_dump(library_data, allow_unicode=True), encoding="utf-8")
+    request = Request(entries=tuple(ProgramEntry(i, note=notes[i]) for i in chosen), **people)
+    clinic = ClinicProfile(video_base_url="https://clinic.example/v/")
+    try:
+        library = load_library(path)
+        result = make_handout(request, library, clinic, dt.date(2026, 11, 21))
+    except BackpdfError as error:
+        message = str(error)
+        assert "\n" not in message
+        # Names where: a file and line, or the field of the handout it came from.
+        assert re.match(rf"{re.escape(str(path))}:\d+: ", message) or re.match(FIELD, message), message
+        return
+    pikepdf.open(__import__("io").BytesIO(result.pdf)).check_pdf_syntax()
+    printed = squeeze(pdf_text(result.pdf))
+    for field, value in result.handout.texts():
+        assert squeeze(value) in printed, field
