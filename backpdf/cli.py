@@ -6,9 +6,12 @@ bad option), reported as one line on stderr with no traceback and no output file
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -43,6 +46,12 @@ class BackpdfGroup(click.Group):
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("backpdf: interrupted", err=True)
             sys.exit(130)
+        except Exception as exc:  # a bug: say so in one line; BACKPDF_DEBUG=1 shows the traceback
+            if os.environ.get("BACKPDF_DEBUG"):
+                raise
+            click.echo(f"backpdf: internal error: {type(exc).__name__}: {exc} "
+                       "(nothing was written; set BACKPDF_DEBUG=1 for details)", err=True)
+            sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -149,19 +158,18 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
     if program_path:
         request = load_program(program_path, library).overridden_by(request)
     result = make_handout(request, library, clinic, _dt.date.today())
+    if output == "-":
+        sys.stdout.buffer.write(result.pdf)
+        sys.stdout.buffer.flush()
+        where = "the PDF to stdout"
+    else:
+        where = str(write_atomic(output or default_output_name(result.handout.date), result.pdf))
     for notice in result.notices:
         warn(notice)
     if clinic.has_placeholder_videos:
         warn("no clinic video_base_url is set, so the QR codes point to a placeholder site; "
              "set video_base_url in the clinic profile before giving handouts to patients")
-    if output == "-":
-        sys.stdout.buffer.write(result.pdf)
-        sys.stdout.buffer.flush()
-        click.echo(f"wrote PDF to stdout ({_pages(result.pages)})", err=True)
-        return
-    target = output or default_output_name(result.handout.date)
-    path = write_atomic(target, result.pdf)
-    click.echo(f"wrote {path} ({_pages(result.pages)})", err=True)
+    click.echo(f"wrote {where} ({_pages(result.pages)})", err=True)
 
 
 def _pages(count: int) -> str:
@@ -217,6 +225,67 @@ def conditions(library_path):
     for condition in library.conditions.values():
         avoided = [e.id for e in library.exercises.values() if condition.id in e.avoid_if]
         click.echo(f"{condition.id}  {condition.name}: leaves out {len(avoided)} exercise(s)")
+
+
+@cli.command("batch")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out-dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the handouts and manifest.json (made if missing).")
+@click.option("--by-area", is_flag=True, help="One sheet per body area, with every exercise for it.")
+@click.option("--by-template", is_flag=True, help="One sheet per library template.")
+@click.option("--layout", help="Layout for every handout, over files and rows (default: theirs, else standard).")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), help="Paper for every handout, over files and rows.")
+@clinic_option
+@library_option
+@click.option("--jobs", metavar="N", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
+              show_default="number of CPUs", help="Handouts made at once; 1 uses no worker processes.")
+@click.option("--combined", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Also write every handout of the run, in input order, as one PDF.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_path, library_path,
+                  jobs, combined, quiet):
+    """Make many handouts: program FILES (.yaml), rosters (.csv, one handout per row),
+    --by-area or --by-template sheets. Exit 1 if any handout failed."""
+    from backpdf import batch
+    from backpdf.clinic import load_clinic
+    from backpdf.program import Request
+
+    started = time.monotonic()
+    clinic = load_clinic(clinic_path)
+    settings = batch.Settings(_library(library_path), clinic, _dt.date.today(),
+                              Request(layout=layout, paper=paper))
+    plan = batch.plan(files, out_dir, settings, by_area=by_area, by_template=by_template, combined=combined)
+    _warn_placeholder_videos(clinic)
+    with _progress(len(plan.jobs), quiet) as advance:
+        report = batch.run(plan, jobs, advance)
+    for where, notice in report.notices():
+        warn(f"{where}: {notice}")
+    for failure in report.failed:
+        click.echo(failure.reason, err=True)
+    not_made = f"{report.not_made} not made, " if report.not_made else ""
+    click.echo(f"{len(report.written)} written, {len(report.failed)} failed, {not_made}"
+               f"{time.monotonic() - started:.1f} s", err=True)
+    if report.interrupted:
+        raise click.Abort()  # the group reports the interruption and exits 130
+    sys.exit(1 if report.failed else 0)
+
+
+@contextlib.contextmanager
+def _progress(total: int, quiet: bool):
+    """Yields a function to call per handout done: a bar on a terminal, else nothing
+    (logs and pipes get only the summary line)."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with click.progressbar(length=total, label="Making handouts", file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+def _warn_placeholder_videos(clinic) -> None:
+    """QR codes that lead nowhere must never be handed out unnoticed."""
+    if clinic.has_placeholder_videos:
+        warn("no clinic video_base_url is set, so the QR codes point to a placeholder site; "
+             "set video_base_url in the clinic profile before giving handouts to patients")
 
 
 def main() -> None:

@@ -25,10 +25,11 @@ from backpdf.library import AREAS, Library, ProgramEntry, unknown
 from backpdf.loading import Document
 from backpdf.program import Request, program_problems
 
-LIST_COLUMNS = ("exercises", "area", "conditions", "overrides")
-TEXT_COLUMNS = ("patient", "clinician", "note", "date", "template", "layout", "paper")
-COLUMNS = ("patient", "exercises", "template", "area", "layout", "paper", "date", "clinician",
-           "note", "conditions", "overrides", "output")
+# Columns named like program-file keys are checked by the program schema; `area` and
+# `output` are the roster's own.
+PROGRAM_TEXT_COLUMNS = ("patient", "clinician", "note", "date", "template", "layout", "paper")
+PROGRAM_LIST_COLUMNS = ("exercises", "conditions", "overrides")
+COLUMNS = PROGRAM_TEXT_COLUMNS + PROGRAM_LIST_COLUMNS + ("area", "output")
 DELIMITERS = (",", ";", "\t")  # spreadsheets in many locales save CSV with ';'
 _LIST_SEPARATORS = re.compile(r"[\s,]+")
 
@@ -83,10 +84,8 @@ class RosterRow:
 
     def _program_data(self) -> dict:
         """The row shaped like a program file, so the program schema can check it."""
-        data = {key: self.cells[key] for key in TEXT_COLUMNS if key in self.cells}
-        for key in ("exercises", "conditions", "overrides"):
-            if key in self.cells:
-                data[key] = self._list(key)
+        data = {key: self.cells[key] for key in PROGRAM_TEXT_COLUMNS if key in self.cells}
+        data.update((key, self._list(key)) for key in PROGRAM_LIST_COLUMNS if key in self.cells)
         return data
 
     def _area_problems(self, doc: Document) -> list[Problem]:

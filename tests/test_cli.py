@@ -89,7 +89,7 @@ def test_stdout_output_is_the_pdf():
     done = subprocess.run([sys.executable, "-m", "backpdf", "generate", "chin-tuck", "-o", "-"],
                           capture_output=True, env=env, check=True)
     assert done.stdout.startswith(b"%PDF-") and page_count(done.stdout) >= 1
-    assert b"wrote PDF to stdout" in done.stderr
+    assert b"wrote the PDF to stdout (" in done.stderr
 
 
 @pytest.mark.parametrize("args, message", [
@@ -101,7 +101,7 @@ def test_stdout_output_is_the_pdf():
     (["generate", "chin-tuck", "--bogus"], "No such option '--bogus'"),
     (["generate", "chin-tuck", "--library", "missing.yaml"], "missing.yaml: file not found"),
     (["generate", "chin-tuck", "--program", "missing.yaml"], "missing.yaml: file not found"),
-    (["generate", "chin-tuck", "--patient", "Tanaka 鍵"], "patient: the handout font cannot print"),
+    (["generate", "chin-tuck", "--patient", "Tanaka 鍵"], "patient: cannot print '鍵' (U+9375 CJK UNIFIED IDEOGRAPH-9375): the handout font has no such character"),
     (["show", "brid-dog"], "did you mean 'bird-dog'"),
     (["generate", "chin-tuck", "-o", "no/such/folder/x.pdf"], "folder no/such/folder does not exist"),
 ])

@@ -1,0 +1,258 @@
+"""Many handouts in one run: area and template sheets, program files, roster rows.
+
+`plan` turns the inputs into jobs, each with its output file decided up front (names are
+checked and claimed before anything is rendered, so two rows can never race for one file);
+`run` makes them, in a process pool or in-process, and writes `manifest.json`.
+
+What must hold:
+- one bad program, row or exercise fails only its own handout; the reason names file and
+  line or row, never the patient;
+- every file is written atomically, and an interrupted run (Ctrl-C, SIGTERM) cancels what
+  has not started, lets the handouts being written finish, and leaves no partial file;
+- outputs stay inside the out-dir and never overwrite an input or each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from backpdf import __version__
+from backpdf.api import choose_layout
+from backpdf.errors import BackpdfError
+from backpdf.library import AREAS, Library
+from backpdf.output import write_atomic
+from backpdf.program import Request
+from backpdf.roster import read_roster
+from backpdf.workers import (Failed, Job, Outcome, ProgramFile, Settings, Sheet, Source, Spec, Written,
+                             make_all, reason, stop_signals)
+
+MANIFEST = "manifest.json"
+PROGRAM_SUFFIXES = (".yaml", ".yml")
+ROSTER_SUFFIXES = (".csv",)
+# Folders, drive letters, control characters, and leading dots ("..", hidden files, and the
+# ".name.xxx.part" temp files of write_atomic) have no place in an output name.
+_UNSAFE_NAME = re.compile(r"[/\\:\x00-\x1f\x7f]|^\.|^\s*$")
+
+
+@dataclass(frozen=True)
+class Plan:
+    settings: Settings
+    out_dir: Path
+    steps: tuple[Job | Failed, ...]   # input order; a Failed here was refused before rendering
+    combined: Path | None = None
+
+    @property
+    def jobs(self) -> list[Job]:
+        return [step for step in self.steps if isinstance(step, Job)]
+
+
+@dataclass(frozen=True)
+class Combined:
+    path: Path
+    pages: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Report:
+    outcomes: tuple[Outcome, ...]     # input order
+    not_made: int = 0                 # jobs cancelled by an interruption
+    combined: Combined | None = None
+    interrupted: bool = False
+
+    @property
+    def written(self) -> list[Written]:
+        return [o for o in self.outcomes if isinstance(o, Written)]
+
+    @property
+    def failed(self) -> list[Failed]:
+        return [o for o in self.outcomes if isinstance(o, Failed)]
+
+    def notices(self) -> Iterator[tuple[str, str]]:
+        """(where, notice) for what resolution left out or warned about, in input order."""
+        for outcome in self.written:
+            for notice in outcome.notices:
+                yield outcome.source.label, notice
+
+
+def output_name(text: str) -> str:
+    """A handout's file name inside the out-dir, with `.pdf` added when missing.
+
+    The message never quotes the name: an `output` cell may hold a patient's name.
+    """
+    if _UNSAFE_NAME.search(text):
+        raise BackpdfError("output must be a plain file name inside the out-dir: "
+                           "no folders or '/', no '..', not starting with '.'")
+    return text if text.lower().endswith(".pdf") else text + ".pdf"
+
+
+class _Claims:
+    """Files this run will write: no output may overwrite an input or another output.
+
+    Names are compared case-blind, as a Mac or Windows share of the folder would see them.
+    """
+
+    def __init__(self, inputs: list[Path | None]):
+        self.owners = {self._key(path): "an input file" for path in inputs if path}
+
+    @staticmethod
+    def _key(path: Path) -> str:
+        return str(path.resolve()).casefold()
+
+    def claim(self, path: Path, owner: str) -> Path:
+        key = self._key(path)
+        if key in self.owners:
+            raise BackpdfError(f"output file clashes with {self.owners[key]}; "
+                               "give each handout its own output name")
+        self.owners[key] = owner
+        return path
+
+
+def plan(files, out_dir: str | Path, settings: Settings, *, by_area: bool = False,
+         by_template: bool = False, combined: str | Path | None = None) -> Plan:
+    """Every handout the run will make, with its output file; argument errors raise here.
+
+    Raises `BackpdfError` (exit 2) for what is wrong with the run as a whole; a problem with
+    one row or file becomes a `Failed` step instead, so the rest still print.
+    """
+    out_dir, paths = Path(out_dir), [Path(f) for f in files]
+    _check_arguments(paths, out_dir, settings, by_area or by_template)
+    claims = _Claims([*paths, settings.library.path, settings.clinic.source])
+    claims.claim(out_dir / MANIFEST, "the manifest")
+    if combined is not None:
+        combined = _claim_combined(Path(combined), out_dir, claims)
+    steps: list[Job | Failed] = []
+    for index, (source, name, spec) in enumerate(_candidates(paths, settings.library, by_area, by_template)):
+        try:
+            if isinstance(spec, BackpdfError):
+                raise spec
+            target = claims.claim(out_dir / output_name(name), f"the output of {source.label}")
+            steps.append(Job(index, source, target, spec))
+        except BackpdfError as exc:
+            steps.append(Failed(index, source, reason(exc, source)))
+    if not steps:  # only --by-template can ask for nothing
+        raise BackpdfError("nothing to make: the library has no templates")
+    return Plan(settings, out_dir, tuple(steps), combined)
+
+
+def _check_arguments(paths: list[Path], out_dir: Path, settings: Settings, sheets: bool) -> None:
+    """What would make the whole run pointless, refused before any work (exit 2)."""
+    if not paths and not sheets:
+        raise BackpdfError("nothing to make: give program (.yaml) or roster (.csv) FILES, "
+                           "--by-area or --by-template")
+    for path in paths:
+        if path.suffix.lower() not in PROGRAM_SUFFIXES + ROSTER_SUFFIXES:
+            raise BackpdfError("not a program (.yaml, .yml) or roster (.csv) file", path)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BackpdfError(f"--out-dir {out_dir} is a file, not a folder")
+    if not out_dir.parent.is_dir():
+        raise BackpdfError(f"--out-dir {out_dir}: the folder {out_dir.parent} does not exist")
+    # A bad --layout or clinic layout would fail every handout: say so once, before starting.
+    choose_layout(settings.command_line, settings.clinic)
+
+
+def _claim_combined(path: Path, out_dir: Path, claims: _Claims) -> Path:
+    """The --combined file is claimed before any handout, so a handout named like it fails."""
+    if not path.parent.is_dir() and path.parent.resolve() != out_dir.resolve():
+        raise BackpdfError(f"--combined {path}: the folder {path.parent} does not exist")
+    try:
+        return claims.claim(path, "the --combined file")
+    except BackpdfError as exc:
+        raise BackpdfError(f"--combined {path}: {exc}") from None
+
+
+def _candidates(paths: list[Path], library: Library, by_area: bool,
+                by_template: bool) -> Iterator[tuple[Source, str | None, Spec | BackpdfError]]:
+    """(source, output name, what to make) for every handout asked for, in input order.
+
+    A roster that cannot be read at all gives one candidate carrying its error.
+    """
+    if by_area:
+        for area in AREAS:
+            if library.in_area(area):
+                yield Source(area=area), area, Sheet(Request(areas=(area,)))
+    if by_template:
+        for template_id in library.templates:
+            yield Source(template=template_id), template_id, Sheet(Request(template=template_id))
+    for path in paths:
+        if path.suffix.lower() in PROGRAM_SUFFIXES:
+            yield Source(file=str(path)), path.stem, ProgramFile(path)
+            continue
+        try:
+            rows = read_roster(path)
+        except BackpdfError as exc:
+            yield Source(file=str(path)), None, exc
+            continue
+        for row in rows:
+            yield Source(str(path), row.row), row.output or f"{path.stem}-row-{row.row}", row
+
+
+def run(plan: Plan, jobs: int, progress: Callable[[], None] = lambda: None) -> Report:
+    """Make every planned handout, then --combined and manifest.json; `progress` is called
+    once per handout done. Interrupted, it still writes a manifest of what was written."""
+    try:
+        plan.out_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise BackpdfError(f"cannot create --out-dir {plan.out_dir}: {exc.strerror}") from None
+    outcomes = {step.index: step for step in plan.steps if isinstance(step, Failed)}
+
+    def record(outcome: Outcome) -> None:
+        outcomes[outcome.index] = outcome
+        progress()
+
+    combined, interrupted = None, False
+    with stop_signals() as stop:
+        try:
+            make_all(plan.jobs, plan.settings, jobs, record, stop)
+            interrupted = len(outcomes) < len(plan.steps)
+            written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
+            if plan.combined and written and not interrupted:
+                combined = combine(written, plan.combined)
+        except KeyboardInterrupt:  # asked twice: stop at once
+            interrupted = True
+        report = Report(tuple(o for _, o in sorted(outcomes.items())),
+                        len(plan.steps) - len(outcomes), combined, interrupted)
+        write_atomic(plan.out_dir / MANIFEST, _manifest(report, plan).encode("utf-8"))
+    return report
+
+
+def combine(paths: list[Path], target: Path) -> Combined:
+    """The handouts as one PDF, in order, for one print job. Each keeps its own
+    "Page X of Y", because the rendered files are joined, not re-rendered."""
+    from pypdf import PdfWriter  # only runs that ask for --combined pay for importing it
+
+    writer = PdfWriter()
+    for path in paths:
+        writer.append(path)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    data = buffer.getvalue()
+    write_atomic(target, data)
+    return Combined(target, len(writer.pages), hashlib.sha256(data).hexdigest())
+
+
+def _manifest(report: Report, plan: Plan) -> str:
+    """What was written and what failed, enough to audit what was printed. Paths are
+    relative to the manifest's folder; no patient names (they are in the PDFs only)."""
+    def where(path: Path) -> str:
+        return os.path.relpath(path, plan.out_dir)
+
+    data = {
+        "backpdf": __version__,
+        "date": plan.settings.today.isoformat(),
+        "interrupted": report.interrupted,
+        "outputs": [{"source": o.source.to_json(), "path": where(o.path), "pages": o.pages,
+                     "exercises": list(o.exercises), "sha256": o.sha256, "warnings": list(o.notices)}
+                    for o in report.written],
+        "failures": [{"source": o.source.to_json(), "reason": o.reason} for o in report.failed],
+        "combined": report.combined and {"path": where(report.combined.path), "pages": report.combined.pages,
+                                         "sha256": report.combined.sha256},
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
