@@ -177,10 +177,12 @@ def _candidates(paths: list[Path], library: Library, by_area: bool,
     if by_area:
         for area in AREAS:
             if library.in_area(area):
-                yield Source(area=area), area, Sheet(Request(areas=(area,)))
+                title = f"Exercises for your {area.replace('-', ' ')}"
+                yield Source(area=area), area, Sheet(Request(areas=(area,), title=title))
     if by_template:
         for template_id in library.templates:
-            yield Source(template=template_id), template_id, Sheet(Request(template=template_id))
+            title = library.templates[template_id].name
+            yield Source(template=template_id), template_id, Sheet(Request(template=template_id, title=title))
     for path in paths:
         if path.suffix.lower() in PROGRAM_SUFFIXES:
             yield Source(file=str(path)), path.stem, ProgramFile(path)

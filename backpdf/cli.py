@@ -18,9 +18,8 @@ import click
 
 from backpdf import __version__
 from backpdf.errors import BackpdfError
+from backpdf.terms import AREAS, KINDS
 
-AREAS = ("neck", "upper-back", "mid-back", "lower-back")
-KINDS = ("strengthening", "stretching", "mobility", "aerobic")
 
 
 def fail(message: str) -> None:
@@ -166,9 +165,7 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
         where = str(write_atomic(output or default_output_name(result.handout.date), result.pdf))
     for notice in result.notices:
         warn(notice)
-    if clinic.has_placeholder_videos:
-        warn("no clinic video_base_url is set, so the QR codes point to a placeholder site; "
-             "set video_base_url in the clinic profile before giving handouts to patients")
+    _warn_placeholder_videos(clinic)
     click.echo(f"wrote {where} ({_pages(result.pages)})", err=True)
 
 

@@ -17,8 +17,7 @@ from backpdf.links import is_absolute, link_problem
 from backpdf.loading import Document, load_yaml
 from backpdf.schemas import schema_problems
 
-AREAS = ("neck", "upper-back", "mid-back", "lower-back")
-KINDS = ("strengthening", "stretching", "mobility", "aerobic")
+from backpdf.terms import AREAS, KINDS  # noqa: F401 (re-exported for callers of library)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,8 @@ duplicates, and a node budget stops "billion laughs" before it grows memory.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 

@@ -14,6 +14,17 @@ from pathlib import Path
 from backpdf.errors import BackpdfError
 
 
+def _file_mode() -> int:
+    """What a plain `open()` would give (0644 under the usual umask); mkstemp's 0600 would
+    hide handouts from a shared print folder."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` atomically; errors name the path and say what went wrong."""
     path = Path(path)
@@ -23,6 +34,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     except OSError as exc:
         raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
     try:
+        os.chmod(tmp_name, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

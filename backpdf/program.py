@@ -13,7 +13,8 @@ from pathlib import Path
 
 from backpdf.clinic import ClinicProfile
 from backpdf.errors import BackpdfError, Problem
-from backpdf.handout import Handout, HandoutExercise
+from backpdf.handout import GENERIC_TITLE, Handout, HandoutExercise
+from backpdf.layout import looks_like_path
 from backpdf.library import Dose, Exercise, Library, ProgramEntry, unknown
 from backpdf.links import link_problem, video_url
 from backpdf.loading import Document, load_yaml
@@ -36,7 +37,7 @@ class Request:
     date: str | None = None
     layout: str | None = None
     paper: str | None = None
-    source: Path | None = None
+    title: str | None = None                 # None: the handout's usual title
 
     def overridden_by(self, other: "Request") -> "Request":
         """This request with everything `other` sets taken from `other` (command line wins).
@@ -46,7 +47,7 @@ class Request:
         screening never silently disappears.
         """
         changes = {k: getattr(other, k) for k in
-                   ("patient", "clinician", "note", "date", "layout", "paper")
+                   ("patient", "clinician", "note", "date", "layout", "paper", "title")
                    if getattr(other, k) is not None}
         if other.entries or other.areas or other.template:
             changes.update(entries=other.entries, areas=other.areas, template=other.template)
@@ -87,10 +88,17 @@ def load_program(path: str | Path, library: Library) -> Request:
     problems = program_problems(doc, library)
     if problems:
         raise BackpdfError.from_problems(problems)
-    data = doc.data
+    return request_from_data(doc.data, doc.path.parent)
+
+
+def request_from_data(data: dict, folder: Path) -> Request:
+    """A `Request` from checked program-shaped data: a program file's, or a roster row's.
+
+    A layout given as a path is relative to `folder` (the file it was written in).
+    """
     layout = data.get("layout")
-    if layout and ("/" in layout or layout.endswith((".yaml", ".yml"))):
-        layout = str(doc.path.parent / layout)
+    if layout and looks_like_path(layout):
+        layout = str(folder / layout)
     return Request(
         entries=tuple(ProgramEntry.from_data(e) for e in data.get("exercises", [])),
         template=data.get("template"),
@@ -98,7 +106,6 @@ def load_program(path: str | Path, library: Library) -> Request:
         overrides=tuple(data.get("overrides", [])),
         patient=data.get("patient"), clinician=data.get("clinician"), note=data.get("note"),
         date=data.get("date"), layout=layout, paper=data.get("paper"),
-        source=doc.path,
     )
 
 
@@ -182,6 +189,7 @@ def resolve(request: Request, library: Library, clinic: ClinicProfile,
         note=request.note,
         precautions=tuple(c.precaution or f"Tell your clinician about your {c.name.lower()} "
                           "before you start." for c in conditions),
+        title=request.title or GENERIC_TITLE,
     )
     return handout, notices
 

@@ -20,10 +20,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from backpdf.errors import BackpdfError, Problem
-from backpdf.layout import _looks_like_path  # the rule `--layout` uses to tell a path from a name
-from backpdf.library import AREAS, Library, ProgramEntry, unknown
+from backpdf.library import AREAS, Library, unknown
 from backpdf.loading import Document
-from backpdf.program import Request, program_problems
+from backpdf.program import Request, program_problems, request_from_data
 
 # Columns named like program-file keys are checked by the program schema; `area` and
 # `output` are the roster's own.
@@ -55,16 +54,7 @@ class RosterRow:
         """The row as a `Request`, or a `BackpdfError` naming the file, the row and every problem."""
         data = self._program_data()
         self._check(Document(self.file, data, {(): self.row}), library)
-        layout = data.get("layout")
-        if layout and _looks_like_path(layout):
-            layout = str(self.file.parent / layout)
-        return Request(
-            entries=tuple(ProgramEntry(i) for i in data.get("exercises", ())),
-            areas=tuple(self._list("area")), template=data.get("template"),
-            conditions=tuple(data.get("conditions", ())), overrides=tuple(data.get("overrides", ())),
-            patient=data.get("patient"), clinician=data.get("clinician"), note=data.get("note"),
-            date=data.get("date"), layout=layout, paper=data.get("paper"), source=self.file,
-        )
+        return replace(request_from_data(data, self.file.parent), areas=tuple(self._list("area")))
 
     def _check(self, doc: Document, library: Library) -> None:
         """Every problem of the row in one error, so staff fix the row in one go."""
