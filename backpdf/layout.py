@@ -73,7 +73,7 @@ def bundled_layouts() -> dict[str, Path]:
     return {p.stem: p for p in sorted(resources.bundled_layouts_dir().glob("*.yaml"))}
 
 
-def _looks_like_path(value: str) -> bool:
+def looks_like_path(value: str) -> bool:
     return "/" in value or "\\" in value or value.endswith((".yaml", ".yml"))
 
 
@@ -86,7 +86,7 @@ def load_layout_file(path: str | Path) -> Layout:
 def find_layout(name_or_path: str | None, relative_to: Path | None = None) -> Layout:
     """A bundled layout by name, or a layout file by path (relative to `relative_to`)."""
     value = name_or_path or DEFAULT_LAYOUT
-    if _looks_like_path(value):
+    if looks_like_path(value):
         path = Path(value)
         if relative_to is not None and not path.is_absolute():
             path = relative_to / path
