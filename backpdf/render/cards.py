@@ -1,20 +1,26 @@
-"""Exercise cards and the boxed sections (red flags, precautions) as platypus flowables.
+"""Exercise cards as platypus flowables.
 
-A card stays on one page when it fits (KeepTogether); a card taller than a page splits at
-paragraph boundaries, with "continued" marks at both ends of the break (PTOContainer), so
-nothing is ever clipped.
+A card stays in one column of one page when it fits (KeepWhole); a card taller than a
+column splits at paragraph boundaries, with "continued" marks at both ends of the break
+(PTOContainer), so nothing is ever clipped. Its picture, when the layout shows one, sits
+above its QR block beside the steps, or above the steps.
 """
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.lib.units import cm, mm
-from reportlab.platypus import ImageAndFlowables, KeepTogether, Paragraph, PTOContainer, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, PTOContainer, Spacer, Table
 
 from backpdf.handout import HandoutExercise
+from backpdf.images import picture_for
 from backpdf.layout import Layout
+from backpdf.render.boxes import BAR_GREY, boxed
+from backpdf.render.handwriting import RuledBox
 from backpdf.render.markup import labelled, text
-from backpdf.render.qrblock import QRBlock
+from backpdf.render.flow import BesideSteps, KeepWhole, SideColumn
+from backpdf.render.pictures import PictureFlowable
+from backpdf.render.qrblock import PrintedLink, QRBlock
 from backpdf.render.styles import Styles
 from backpdf.render.tables import make_table
 
@@ -24,38 +30,16 @@ KIND_LABELS = {
     "mobility": "Mobility",
     "aerobic": "Activity",
 }
-BAR_GREY = colors.Color(0.88, 0.88, 0.88)
-BOX_GREY = colors.Color(0.95, 0.95, 0.95)
 
 
-def boxed(rows: list, width: float, border: float, padding: float, background=None) -> Table:
-    """A bordered box of flowables, one per row, that may split across pages (and inside
-    a row, for text taller than a page) instead of raising a LayoutError."""
-    style = [
-        ("BOX", (0, 0), (-1, -1), border, colors.black),
-        ("LEFTPADDING", (0, 0), (-1, -1), padding),
-        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-        ("TOPPADDING", (0, 0), (-1, -1), padding * 0.25),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 0.25),
-        ("TOPPADDING", (0, 0), (-1, 0), padding * 0.7),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), padding * 0.7),
-    ]
-    if background is not None:
-        style.append(("BACKGROUND", (0, 0), (-1, -1), background))
-    return make_table([[row] for row in rows], [width], style)
-
-
-def bullet_list(items, styles: Styles) -> list:
-    return [Paragraph(text(item), styles.bullet, bulletText="\u2022") for item in items]
-
-
-def _title_bar(ex: HandoutExercise, width: float, styles: Styles) -> Table:
+def title_bar(ex: HandoutExercise, width: float, styles: Styles) -> Table:
     """Number and name on a grey bar, the kind of exercise at the right."""
     number = Paragraph(f"{ex.number}.", styles.card_title)
     name = Paragraph(text(ex.name), styles.card_title)
-    kind = Paragraph(KIND_LABELS[ex.kind], styles.small)
-    number_w = styles.card_title.fontSize * 2.2
-    kind_w = styles.small.fontSize * 9
+    label = KIND_LABELS[ex.kind]
+    kind = Paragraph(label, styles.small)
+    number_w = stringWidth("00.", styles.card_title.fontName, styles.card_title.fontSize) + 10
+    kind_w = stringWidth(label, styles.small.fontName, styles.small.fontSize) + 10
     return make_table([[number, name, kind]], [number_w, width - number_w - kind_w, kind_w], [
         ("BACKGROUND", (0, 0), (-1, -1), BAR_GREY),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -66,7 +50,7 @@ def _title_bar(ex: HandoutExercise, width: float, styles: Styles) -> Table:
     ])
 
 
-def _card_body(ex: HandoutExercise, styles: Styles, width: float) -> list:
+def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> list:
     """Steps, dose, tips, cautions, note and warnings, in the order a patient reads them."""
     body = [Paragraph(text(step), styles.step, bulletText=f"{i}.")
             for i, step in enumerate(ex.steps, 1)]
@@ -79,25 +63,68 @@ def _card_body(ex: HandoutExercise, styles: Styles, width: float) -> list:
     for warning in ex.warnings:
         body.append(boxed([Paragraph(labelled("Warning:", warning), styles.label)],
                           width, border=1.5, padding=6))
+    if layout.link_text == "below":
+        body.append(PrintedLink(ex.video_url, styles.link, label="Video: "))
     return body
 
 
-def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: float,
-                  lead: tuple = ()) -> list:
-    """One exercise: title bar, then the body with the QR block on the right.
+def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> tuple[SideColumn, list]:
+    """The column beside the steps, and what goes above the steps (a picture, or nothing)."""
+    qr = QRBlock(ex.video_url, layout.qr_cm * cm, layout.qr_column_width_cm * cm, styles,
+                 with_link=layout.link_text == "beside")
+    picture = picture_for(ex) if layout.images.place != "none" else None
+    if picture is None:
+        return SideColumn([qr], qr.block_width), []
+    box_w, box_h = layout.images.width_cm * cm, layout.images.height_cm * cm
+    if layout.images.place == "beside":
+        column_w = max(qr.block_width, box_w)
+        return SideColumn([PictureFlowable(picture, column_w, box_h), Spacer(0, 3 * mm), qr], column_w), []
+    return SideColumn([qr], qr.block_width), [PictureFlowable(picture, min(box_w, width), box_h),
+                                              Spacer(0, 3 * mm)]
 
-    `lead` flowables (a section heading) are kept on the same page as the card.
+
+class ContinuesNote(Flowable):
+    """The mark at the foot of a split card: "...continues on the next page", or "in the
+    next column" when the break is between columns of one page. Only the document knows
+    which frame it is drawing in, so the words are chosen when drawn."""
+
+    PLACES = ("on the next page", "in the next column")
+
+    def __init__(self, styles: Styles):
+        super().__init__()
+        self._notes = {where: Paragraph(f"This exercise continues {where}.", styles.small)
+                       for where in self.PLACES}
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = max(note.wrap(avail_width, avail_height)[1] for note in self._notes.values())
+        return self.width, self.height
+
+    def draw(self):
+        doc = self.canv._doctemplate
+        last_frame = doc.frame is doc.pageTemplate.frames[-1]
+        self._notes[self.PLACES[0] if last_frame else self.PLACES[1]].drawOn(self.canv, 0, 0)
+
+
+def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: float,
+                  column_height: float, lead: tuple = ()) -> list:
+    """One exercise: title bar, then the body with its picture and QR block, then (when the
+    layout asks) ruled lines for the clinician's notes.
+
+    `lead` flowables (a section heading) are kept with the card; `column_height` is the
+    height of a full column, the most a card can wait for.
     """
-    qr_symbol = layout.qr_cm * cm
-    qr_block = QRBlock(ex.video_url, qr_symbol, qr_symbol + 1.6 * cm, styles)
+    side, above = _pictures(ex, layout, styles, width)
     gap = 4 * mm
-    body_width = width - qr_block.block_width - gap
-    body = ImageAndFlowables(qr_block, _card_body(ex, styles, body_width), imageSide="right",
+    body = BesideSteps(side, _card_body(ex, layout, styles, width - side.width - gap), imageSide="right",
                              imageLeftPadding=gap, imageRightPadding=0, imageTopPadding=2 * mm,
                              imageBottomPadding=2 * mm)
     continued = [Paragraph(f"{ex.number}. {text(ex.name)} (continued)", styles.card_title),
                  Spacer(0, 2 * mm)]
-    turn_over = [Paragraph("This exercise continues on the next page.", styles.small)]
-    card = PTOContainer([_title_bar(ex, width, styles), Spacer(0, 2 * mm), body],
-                        trailer=turn_over, header=continued)
-    return [KeepTogether([*lead, card]), Spacer(0, layout.space_between_exercises_mm * mm)]
+    card = PTOContainer([title_bar(ex, width, styles), Spacer(0, 2 * mm), *above, body],
+                        trailer=[ContinuesNote(styles)], header=continued)
+    notes = []
+    if layout.sections.exercise_notes_lines:
+        notes = [Spacer(0, 3 * mm), RuledBox("Notes from your clinician", layout.sections.exercise_notes_lines,
+                                             styles, width, fewer_ok=True)]
+    return [KeepWhole([*lead, card, *notes], column_height), Spacer(0, layout.space_between_exercises_mm * mm)]

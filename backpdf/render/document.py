@@ -1,8 +1,14 @@
-"""`render(handout, layout, paper) -> bytes`: the whole handout as a PDF, deterministically.
+"""`render(handout, layout, paper) -> RenderedPDF`: the whole handout, deterministically.
 
 Pure: no clock, no files written; the same handout gives the same bytes (reportlab's
-invariant mode fixes the document ID and dates). Page geometry comes from the layout file;
-columns are frames, not coordinate arithmetic.
+invariant mode fixes the document ID and dates). Page geometry comes from the layout file.
+Columns are frames on page templates, not coordinate arithmetic:
+
+* "full": one frame the width of the page (everything in one-column layouts, the checklist
+  table, the tracking log);
+* "columns": `layout.columns` frames side by side, for exercise cards;
+* "first": for cards in columns, page 1 has a full-width frame on top, exactly as tall as
+  the clinic header, title, patient and red flags need, and the columns below it.
 """
 
 from __future__ import annotations
@@ -10,98 +16,126 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from reportlab.lib.units import cm, mm
-from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Paragraph, Spacer
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, KeepTogether, NextPageTemplate,
+                                PageBreak, PageTemplate, Paragraph)
 
 from backpdf.handout import Handout
+from backpdf.images import check_images
 from backpdf.layout import PAPER_SIZES_MM, Layout
 from backpdf.render import fonts
-from backpdf.render.cards import BOX_GREY, boxed, bullet_list, exercise_card
-from backpdf.render.markup import text
+from backpdf.render.cards import exercise_card
+from backpdf.render.checklist import checklist
+from backpdf.render.front import front_matter, guidance
+from backpdf.render.handwriting import notes_section, tracking_log
 from backpdf.render.page import Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
-from backpdf.render.tables import make_table
 
 PDF_TITLE = "Home exercise program"
-LOGO_HEIGHT = 1.6 * cm
+TOP_FRAME_SLACK = 6 * mm  # measuring flowables outside a frame can come out a little short
 
 
-def _date_words(handout: Handout) -> str:
-    d = handout.date
-    return f"{d.day} {d:%B} {d.year}"
+@dataclass(frozen=True)
+class Page:
+    """Paper and margins in points; the bottom margin is made tall enough for the footer."""
+
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+    column_gap: float
+    columns: int
+
+    @classmethod
+    def of(cls, layout: Layout, paper: str) -> "Page":
+        width, height = (v * mm for v in PAPER_SIZES_MM[paper])
+        m = layout.margins_mm
+        footer = Footer.height_needed(layout.font_sizes.small, width - (m.left + m.right) * mm)
+        return cls(width, height, m.left * mm, m.right * mm, m.top * mm,
+                   max(m.bottom * mm, footer), layout.column_gap_mm * mm, layout.columns)
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+    @property
+    def column_width(self) -> float:
+        return (self.frame_width - (self.columns - 1) * self.column_gap) / self.columns
+
+    def frame(self, frame_id: str, x: float, y: float, width: float, height: float) -> Frame:
+        return Frame(x, y, width, height, id=frame_id,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def column_frames(self, height: float) -> list[Frame]:
+        step = self.column_width + self.column_gap
+        return [self.frame(f"column{i + 1}", self.left + i * step, self.bottom, self.column_width, height)
+                for i in range(self.columns)]
+
+    def templates(self, top_height: float | None) -> list[PageTemplate]:
+        """The page templates, the one page 1 starts with first."""
+        full = PageTemplate("full", [self.frame("full", self.left, self.bottom, self.frame_width,
+                                                 self.frame_height)])
+        if self.columns == 1:
+            return [full]
+        columns = PageTemplate("columns", self.column_frames(self.frame_height))
+        if top_height is None:
+            return [full, columns]
+        top_height = min(top_height, self.frame_height)
+        top = self.frame("top", self.left, self.height - self.top - top_height, self.frame_width, top_height)
+        first = PageTemplate("first", [top, *self.column_frames(self.frame_height - top_height)],
+                             autoNextPageTemplate="columns")
+        return [first, full, columns]
 
 
-def _clinic_header(handout: Handout, styles: Styles, width: float) -> list:
-    clinic = handout.clinic
-    lines = []
-    if clinic.name:
-        lines.append(Paragraph(text(clinic.name), styles.heading))
-    details = [v for v in (clinic.address, clinic.phone, clinic.website) if v]
-    if details:
-        lines.append(Paragraph(" \u00b7 ".join(text(v) for v in details), styles.body))
-    if not lines and not clinic.logo:
-        return []
-    if not clinic.logo:
-        return lines
-    logo = Image(str(clinic.logo))
-    logo.drawWidth = logo.imageWidth * LOGO_HEIGHT / logo.imageHeight
-    logo.drawHeight = LOGO_HEIGHT
-    return [make_table([[lines, logo]], [width - logo.drawWidth - 6, logo.drawWidth + 6],
-                       [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0)])]
+def _height_of(flowables: list, width: float, height: float) -> float:
+    """Height of `flowables` stacked in a frame `width` wide (a KeepTogether counts as its
+    content: its own wrap answers "too tall" on purpose)."""
+    canvas = Canvas(io.BytesIO())
+    parts = [p for f in flowables for p in (f._content if isinstance(f, KeepTogether) else [f])]
+    return sum(p.wrapOn(canvas, width, height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
 
 
-def _patient_block(handout: Handout, styles: Styles, width: float) -> list:
-    rows = []
-    for label, value in (("For:", handout.patient), ("Date:", _date_words(handout)),
-                         ("From:", handout.clinician), ("Note:", handout.note)):
-        if value:
-            rows.append([Paragraph(f"<b>{label}</b>", styles.body), Paragraph(text(value), styles.body)])
-    label_w = styles.body.fontSize * 4.2
-    return [make_table(rows, [label_w, width - label_w],
-                       [("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])]
-
-
-def _red_flags(handout: Handout, styles: Styles, width: float) -> list:
-    title = Paragraph("\u26a0 " + text(handout.red_flags_title), styles.box_title)
-    return [boxed([title, *bullet_list(handout.red_flags, styles)], width,
-                  border=2.2, padding=9, background=BOX_GREY)]
-
-
-def _precautions(handout: Handout, styles: Styles, width: float) -> list:
-    if not handout.precautions:
-        return []
-    title = Paragraph("Your precautions", styles.box_title)
-    return [Spacer(0, 3 * mm),
-            boxed([title, *bullet_list(handout.precautions, styles)], width, border=1.2, padding=9)]
-
-
-def _guidance(handout: Handout, styles: Styles) -> list:
-    if not handout.guidance:
-        return []
-    return [Paragraph("Before you start", styles.heading), *bullet_list(handout.guidance, styles)]
-
-
-def _story(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
+def _cards(handout: Handout, layout: Layout, styles: Styles, page: Page, heading: str) -> list:
     story: list = []
-    if layout.sections.clinic_header:
-        story += _clinic_header(handout, styles, width)
-    story.append(Paragraph(text(handout.title), styles.title))
-    story += _patient_block(handout, styles, width)
-    story.append(Spacer(0, 4 * mm))
-    story += _red_flags(handout, styles, width)
-    story += _precautions(handout, styles, width)
-    if layout.sections.guidance:
-        story += _guidance(handout, styles)
-    lead = (Paragraph("Your exercises", styles.heading),)
+    lead: tuple = () if layout.new_page_per_exercise else (Paragraph(heading, styles.heading),)
     for exercise in handout.exercises:
-        story += exercise_card(exercise, layout, styles, width, lead)
+        if layout.new_page_per_exercise:
+            story.append(PageBreak())
+        story += exercise_card(exercise, layout, styles, page.column_width, page.frame_height, lead)
         lead = ()
     return story
+
+
+def _story(handout: Handout, layout: Layout, styles: Styles, page: Page) -> tuple[list, float | None]:
+    """The flowables, and the height of page 1's top frame when cards sit in columns."""
+    front = front_matter(handout, layout, styles, page.frame_width)
+    to_columns = [NextPageTemplate("columns")] if page.columns > 1 else []
+    top_height = None
+    if layout.style == "checklist":
+        story = [*front, *checklist(handout, layout, styles, page.frame_width, page.frame_height), *to_columns, PageBreak()]
+        heading = "How to do each exercise"
+    elif page.columns > 1:
+        top_height = _height_of(front, page.frame_width, page.frame_height) + TOP_FRAME_SLACK
+        story = [*front, FrameBreak()]
+        heading = "Your exercises"
+    else:
+        story = list(front)
+        heading = "Your exercises"
+    story += guidance(handout, layout, styles)
+    story += _cards(handout, layout, styles, page, heading)
+    if layout.sections.notes_lines:
+        story += notes_section(layout.sections.notes_lines, styles, page.column_width)
+    if layout.sections.tracking_log:
+        story += [NextPageTemplate("full"),
+                  *tracking_log(handout, styles, page.frame_width, page.frame_height)]
+    return story, top_height
 
 
 @dataclass(frozen=True)
@@ -111,26 +145,25 @@ class RenderedPDF:
 
 
 def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedPDF:
-    """The handout as a PDF. Raises BackpdfError for text the font cannot print."""
+    """The handout as a PDF. Raises BackpdfError for text the font cannot print and for
+    pictures that cannot be used (callers that want those skipped run check_images first)."""
     fonts.check_printable(handout.texts())
+    if layout.images.place != "none":
+        check_images(handout, "error")
     styles = styles_for(layout)
-    page_w, page_h = (v * mm for v in PAPER_SIZES_MM[paper])
-    m = layout.margins_mm
-    width = page_w - (m.left + m.right) * mm
-    height = page_h - (m.top + m.bottom) * mm
+    page = Page.of(layout, paper)
+    story, top_height = _story(handout, layout, styles, page)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=(page_w, page_h), invariant=1,
-        leftMargin=m.left * mm, rightMargin=m.right * mm, topMargin=m.top * mm, bottomMargin=m.bottom * mm,
+        buffer, pagesize=(page.width, page.height), invariant=1,
+        leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom,
         title=PDF_TITLE, author=handout.clinic.name or "backpdf", subject="", keywords="",
         creator="backpdf", producer="backpdf",
         # Without this the canvas starts each page in Helvetica, an unembedded font.
         initialFontName=fonts.REGULAR,
     )
-    frame = Frame(m.left * mm, m.bottom * mm, width, height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    footer = Footer(left=m.left * mm, right=page_w - m.right * mm, bottom_margin=m.bottom * mm,
+    doc.addPageTemplates(page.templates(top_height))
+    footer = Footer(left=page.left, right=page.width - page.right, bottom_margin=page.bottom,
                     font_size=layout.font_sizes.small, phone=handout.clinic.phone)
-    doc.build(_story(handout, layout, styles, width), canvasmaker=numbered_canvas(footer))
+    doc.build(story, canvasmaker=numbered_canvas(footer))
     return RenderedPDF(buffer.getvalue(), doc.page)

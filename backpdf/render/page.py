@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from backpdf.render import fonts
 
 DISCLAIMER = "This handout does not replace advice from your clinician."
+RULE_GAP = 3 * mm        # between the body's last line and the footer's rule
+EDGE_CLEARANCE = 5 * mm  # between the footer's last line and the paper's edge (printers clip)
 
 
 @dataclass(frozen=True)
@@ -25,19 +28,32 @@ class Footer:
     font_size: float
     phone: str | None
 
+    @staticmethod
+    def disclaimer_lines(font_size: float, width: float) -> list[str]:
+        """The disclaimer, wrapped to the text width (large print needs two lines)."""
+        return simpleSplit(DISCLAIMER, fonts.REGULAR, font_size, width)
+
+    @classmethod
+    def height_needed(cls, font_size: float, width: float) -> float:
+        """The bottom margin this footer needs: a rule, its lines, and the printer's edge."""
+        lines = 1 + len(cls.disclaimer_lines(font_size, width))
+        return RULE_GAP + font_size * (1.4 + 1.35 * (lines - 1) + 0.3) + EDGE_CLEARANCE
+
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         size = self.font_size
-        top = self.bottom_margin - 3 * mm
+        top = self.bottom_margin - RULE_GAP
         canvas.saveState()
         canvas.setLineWidth(0.6)
         canvas.line(self.left, top, self.right, top)
-        first = top - size * 1.4
+        baseline = top - size * 1.4
         canvas.setFont(fonts.BOLD, size)
-        canvas.drawRightString(self.right, first, f"Page {page} of {pages}")
+        canvas.drawRightString(self.right, baseline, f"Page {page} of {pages}")
         canvas.setFont(fonts.REGULAR, size)
         if self.phone:
-            canvas.drawString(self.left, first, f"Questions? Call {self.phone}")
-        canvas.drawString(self.left, first - size * 1.35, DISCLAIMER)
+            canvas.drawString(self.left, baseline, f"Questions? Call {self.phone}")
+        for line in self.disclaimer_lines(size, self.right - self.left):
+            baseline -= size * 1.35
+            canvas.drawString(self.left, baseline, line)
         canvas.restoreState()
 
 

@@ -1,81 +1,117 @@
-"""The QR block beside each exercise: the code, "Scan to watch", and the link as text."""
+"""QR codes as flowables: the bare code with its quiet zone (for tables), and the block
+beside each exercise with the code, "Scan to watch" and the link as text."""
 
 from __future__ import annotations
 
+import re
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from backpdf.render.markup import text
 from backpdf.render.qr import draw_qr, quiet_zone
 
 
-class QRBlock(Flowable):
-    """A fixed-width column: a vector QR code with its quiet zone, caption and printed link.
+class QRCode(Flowable):
+    """A vector QR code with its quiet zone, which is part of its size: ink inside the
+    quiet zone (a table rule, a letter) can stop a scan.
 
-    The link is printed too because some patients have no phone that scans, and a person
-    helping them can type it.
+    `stacked` keeps only half the quiet zone above and below, for codes stacked in a
+    column with nothing else in it: the neighbour's blank half completes each zone.
     """
 
-    def __init__(self, url: str, symbol_size: float, width: float, styles):
+    def __init__(self, url: str, symbol_size: float, stacked: bool = False):
         super().__init__()
         self.url = url
         self.symbol_size = symbol_size
         self.quiet = quiet_zone(url, symbol_size)
-        self.block_width = max(width, symbol_size + 2 * self.quiet)
+        self._above = self.quiet / 2 if stacked else self.quiet
+        self.width = symbol_size + 2 * self.quiet
+        self.height = symbol_size + 2 * self._above
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        draw_qr(self.canv, self.url, self.quiet, self._above, self.symbol_size)
+
+
+class QRBlock(Flowable):
+    """A fixed-width column: the QR code, its caption and the printed link.
+
+    The link is printed too because some patients have no phone that scans, and a person
+    helping them can type it; narrow columns print it under the card's text instead
+    (`with_link=False` here).
+    """
+
+    def __init__(self, url: str, symbol_size: float, width: float, styles, with_link: bool = True):
+        super().__init__()
+        self.code = QRCode(url, symbol_size)
+        self.block_width = max(width, self.code.width)
         self._caption = Paragraph("Scan to watch", styles.small_bold)
-        style = styles.small
-        lines = link_lines(url, lambda s: stringWidth(s, style.fontName, style.fontSize), self.block_width)
-        self._link = Paragraph("<br/>".join(text(line) for line in lines), style)
+        self._link = PrintedLink(url, styles.small) if with_link else Spacer(0, 0)
 
     def wrap(self, avail_width, avail_height):
         self._caption_h = self._caption.wrap(self.block_width, avail_height)[1]
         self._link_h = self._link.wrap(self.block_width, avail_height)[1]
         self.width = self.block_width
-        # A full quiet zone on every side of the code: text inside it can stop a scan.
-        self.height = 2 * self.quiet + self.symbol_size + self._caption_h + self._link_h
+        self.height = self.code.height + self._caption_h + self._link_h
         return self.width, self.height
 
     def draw(self):
-        canvas = self.canv
-        draw_qr(canvas, self.url, (self.block_width - self.symbol_size) / 2,
-                self._caption_h + self._link_h + self.quiet, self.symbol_size)
-        self._caption.drawOn(canvas, 0, self._link_h)
-        self._link.drawOn(canvas, 0, 0)
+        self.code.drawOn(self.canv, (self.block_width - self.code.width) / 2, self._caption_h + self._link_h)
+        self._caption.drawOn(self.canv, 0, self._link_h)
+        self._link.drawOn(self.canv, 0, 0)
 
-    def _restrictSize(self, avail_width, avail_height):  # noqa: N802 (reportlab's name)
-        """ImageAndFlowables asks its image for this; the block never shrinks (a QR code
-        smaller than the layout's size may not scan), so it is just its size."""
-        return self.wrap(avail_width, avail_height)
 
-    def _unRestrictSize(self):  # noqa: N802 (reportlab's name)
-        """The counterpart ImageAndFlowables calls after splitting; nothing to undo."""
+class PrintedLink(Flowable):
+    """The link as text, broken after a "/" to fit whatever width it is given (it may land
+    beside a QR code or below it, so that is known only when it is laid out)."""
+
+    def __init__(self, url: str, style, label: str = ""):
+        super().__init__()
+        self.url, self.style, self.label = url, style, label
+
+    def wrap(self, avail_width, avail_height):
+        width_of = lambda s: stringWidth(s, self.style.fontName, self.style.fontSize)  # noqa: E731
+        lines = link_lines(self.label + self.url, width_of, avail_width)
+        self._paragraph = Paragraph("<br/>".join(text(line) for line in lines), self.style)
+        self.width, self.height = self._paragraph.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def getSpaceBefore(self):  # noqa: N802 (reportlab's name)
+        return self.style.spaceBefore
+
+    def draw(self):
+        self._paragraph.drawOn(self.canv, 0, 0)
 
 
 def link_lines(url: str, width_of, max_width: float) -> list[str]:
     """Break a printed link into lines no wider than `max_width`.
 
     Breaks go after a "/" where possible, so each line is a recognisable piece of the
-    address; a piece still too wide is cut between characters. Never wider than the
-    column, so the link cannot run into the exercise text beside it.
+    address; a piece still too wide breaks after a "." or "-", and only then between
+    characters. Never wider than the column, so the link cannot run into the text beside it.
     """
-    pieces = _after_slashes(url)
-    lines: list[str] = []
-    current = ""
-    for piece in pieces:
-        if width_of(current + piece) <= max_width:
-            current += piece
-            continue
-        if current:
-            lines.append(current)
-        current = ""
-        for char in piece:
-            if current and width_of(current + char) > max_width:
-                lines.append(current)
-                current = ""
-            current += char
-    if current:
-        lines.append(current)
-    return lines
+    lines = [""]
+
+    def place(piece: str, finer) -> None:
+        if width_of(lines[-1] + piece) <= max_width:
+            lines[-1] += piece
+        elif width_of(piece) <= max_width or not finer:
+            lines.append(piece)
+        else:
+            for smaller in finer[0](piece):
+                place(smaller, finer[1:])
+
+    for piece in _after_slashes(url):
+        place(piece, (_after_dots_and_dashes, list))
+    return [line for line in lines if line]
+
+
+def _after_dots_and_dashes(piece: str) -> list[str]:
+    """"riverside-physio.example/" -> ["riverside-", "physio.", "example/"]."""
+    return re.findall(r"[^.-]*[.-]|[^.-]+$", piece)
 
 
 def _after_slashes(url: str) -> list[str]:

@@ -1,4 +1,8 @@
-"""Paragraph styles derived from a layout's font sizes, built once per layout per process."""
+"""Paragraph styles derived from a layout's font sizes, built once per layout per process.
+
+Every style is upright DejaVu Sans, regular or bold: italics are harder to read for people
+with low vision or limited reading skills, so no layout uses them.
+"""
 
 from __future__ import annotations
 
@@ -23,11 +27,18 @@ class Styles:
     box_title: object
     bullet: object
     footer: object
+    cell: object
+    cell_bold: object
+    table_head: object
+    row_number: object
+    clinic_name: object
+    clinic: object
+    link: object
 
 
 @lru_cache(maxsize=32)
 def styles_for(layout: Layout) -> Styles:
-    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     fonts.register_fonts()
@@ -56,4 +67,11 @@ def styles_for(layout: Layout) -> Styles:
         bullet=style("bullet", size.body, leftIndent=size.body * 1.3, bulletIndent=size.body * 0.2,
                      bulletFontName=fonts.BOLD, bulletFontSize=size.body, spaceAfter=size.body * 0.15),
         footer=style("footer", size.small),
+        cell=style("cell", size.body),
+        cell_bold=style("cell_bold", size.body, fonts.BOLD),
+        table_head=style("table_head", size.body, fonts.BOLD, alignment=TA_CENTER),
+        row_number=style("row_number", size.heading, fonts.BOLD, alignment=TA_CENTER),
+        clinic_name=style("clinic_name", size.heading, fonts.BOLD, alignment=TA_RIGHT, spaceAfter=2),
+        clinic=style("clinic", size.body, alignment=TA_RIGHT),
+        link=style("link", size.small, spaceBefore=size.body * 0.2),
     )

@@ -1,0 +1,223 @@
+"""Exercise pictures (PNG, JPEG, SVG): opened and checked before anything is drawn.
+
+A library's pictures come from anywhere a clinic found them, so each is treated as
+untrusted input:
+
+* PNG and JPEG are opened with Pillow, with a pixel limit (`MAX_PIXELS`): a small file that
+  unpacks to gigabytes (a "decompression bomb") is refused instead of filling memory.
+  Every picture is decoded once in full, so a cut-short file fails here, in words, not as
+  a traceback halfway through a PDF.
+* SVG is parsed by lxml with entities, DTD loading and network access off, and refused if
+  it declares entities or refers to anything outside itself (another file, a web
+  address, an embedded raster): an SVG cannot make backpdf read a file or open a
+  connection. Only then is it converted by svglib, whose text is set in the embedded font.
+
+`check_images` is the one call the front ends make: a bad picture is an error naming the
+exercise and the file, or (with missing="skip") a warning and the exercise without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import warnings
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from backpdf.errors import BackpdfError
+from backpdf.handout import Handout, HandoutExercise
+
+MAX_PIXELS = 40_000_000          # a 40-megapixel photo is far more than any handout needs
+MAX_SVG_BYTES = 2 * 1024 * 1024
+RASTER_FORMATS = ("PNG", "JPEG")
+MISSING_CHOICES = ("error", "skip")
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_HREFS = ("{http://www.w3.org/1999/xlink}href", "href")
+
+# svglib reports what it cannot draw through logging; without a handler Python would
+# print those lines on stderr in the middle of the CLI's own messages.
+logging.getLogger("svglib").addHandler(logging.NullHandler())
+
+
+class ImageProblem(Exception):
+    """Why a picture cannot be used, in words that finish "image PATH ..."."""
+
+
+@dataclass(frozen=True, eq=False)
+class Picture:
+    """A checked picture: its natural size in points, a digest of its bytes (which names
+    its single stored copy in the PDF) and, for SVG, the drawing svglib made of it."""
+
+    path: Path
+    width: float
+    height: float
+    key: str
+    drawing: object | None = None
+
+
+def open_picture(path: Path) -> Picture:
+    """The picture at `path`, checked; raises ImageProblem. Cached per file version, so a
+    batch checks each picture once per process."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise ImageProblem("was not found") from None
+    except OSError as exc:
+        raise ImageProblem(f"cannot be read ({exc.strerror})") from None
+    if not path.is_file():
+        raise ImageProblem("is not a file")
+    return _open_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _open_cached(path: str, _mtime_ns: int, _size: int) -> Picture:
+    if path.lower().endswith(".svg"):
+        return _open_svg(Path(path))
+    return _open_raster(Path(path))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+def _open_raster(path: Path) -> Picture:
+    from PIL import Image, UnidentifiedImageError
+
+    data = path.read_bytes()
+    with warnings.catch_warnings():
+        # Pillow warns above its own limit and refuses above twice that; both are ours to
+        # refuse, in words.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(path) as image:
+                if image.format not in RASTER_FORMATS:
+                    raise ImageProblem(f"is a {image.format} picture; use PNG, JPEG or SVG")
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise ImageProblem(_too_big(width, height))
+                image.load()  # decodes everything: a cut-short file fails here
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageProblem(_too_big()) from None
+        except UnidentifiedImageError:
+            raise ImageProblem("is not a PNG, JPEG or SVG picture") from None
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise ImageProblem(f"is damaged or cut short ({exc})") from None
+    if not width or not height:
+        raise ImageProblem("has no size")
+    return Picture(path, float(width), float(height), _digest(data))
+
+
+def _too_big(width: int | None = None, height: int | None = None) -> str:
+    size = f"{width} x {height} pixels" if width else "far too many pixels"
+    return (f"is too large: {size} (at most {MAX_PIXELS // 1_000_000} million); "
+            "make it smaller, 2000 pixels wide is plenty for print")
+
+
+def _open_svg(path: Path) -> Picture:
+    from lxml import etree
+
+    data = path.read_bytes()
+    if len(data) > MAX_SVG_BYTES:
+        raise ImageProblem(f"is larger than {MAX_SVG_BYTES // (1024 * 1024)} MB")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ImageProblem(f"is not a readable SVG file ({exc})") from None
+    _check_self_contained(root)
+    if root.tag != f"{_SVG_NS}svg":
+        raise ImageProblem("is not an SVG picture (its top element is not <svg>)")
+    drawing = _svg_drawing(path, root)
+    if not drawing.width or not drawing.height:
+        raise ImageProblem("has no size (give the <svg> a width and height or a viewBox)")
+    return Picture(path, float(drawing.width), float(drawing.height), _digest(data), drawing)
+
+
+def _check_self_contained(root) -> None:
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and list(dtd.iterentities()):
+        raise ImageProblem("declares XML entities, which can pull in other files; "
+                           "save the SVG again without a DOCTYPE")
+    for element in root.iter():
+        for attribute in _HREFS:
+            target = element.get(attribute)
+            if target is not None and not target.strip().startswith("#"):
+                shown = target if len(target) <= 60 else target[:57] + "..."
+                raise ImageProblem(f"refers to {shown!r} outside itself; backpdf only prints "
+                                   "self-contained SVG pictures (no linked files, web "
+                                   "addresses or embedded photos)")
+
+
+class _EmbeddedFonts:
+    """svglib's font lookup, answered with the handout's embedded family: no font search
+    on the system, and no unembedded PDF fonts in the output."""
+
+    def find_font(self, name, weight="normal", style="normal"):
+        from backpdf.render import fonts
+
+        return (fonts.BOLD if str(weight) in ("bold", "bolder", "600", "700", "800", "900")
+                else fonts.REGULAR), True
+
+
+def _svg_drawing(path: Path, root):
+    from svglib.svglib import SvgRenderer
+
+    from backpdf.render import fonts
+
+    fonts.register_fonts()
+    try:
+        drawing = SvgRenderer(str(path), font_map=_EmbeddedFonts()).render(root)
+    except Exception as exc:  # svglib's own failures on odd input, reported as such
+        raise ImageProblem(f"could not be converted ({type(exc).__name__}: {exc})") from None
+
+    def embed_fonts(node) -> None:
+        # svglib names Helvetica (unembedded) for text without a font-family, on text and
+        # on groups alike; everything is drawn in the handout's own family instead.
+        if getattr(node, "fontName", None) not in (None, fonts.REGULAR, fonts.BOLD):
+            node.fontName = fonts.BOLD if "bold" in node.fontName.lower() else fonts.REGULAR
+        for child in getattr(node, "contents", ()):
+            embed_fonts(child)
+
+    drawing.initialFontName = fonts.REGULAR
+    embed_fonts(drawing)
+    return drawing
+
+
+def picture_for(exercise: HandoutExercise) -> Picture | None:
+    """The exercise's checked picture, or None; a bad one is a BackpdfError naming both."""
+    if exercise.image is None:
+        return None
+    try:
+        return open_picture(exercise.image)
+    except ImageProblem as problem:
+        raise BackpdfError(_message(exercise, problem)) from None
+
+
+def _message(exercise: HandoutExercise, problem: ImageProblem) -> str:
+    return f"exercise '{exercise.id}': image {exercise.image} {problem}"
+
+
+def check_images(handout: Handout, missing: str = "error") -> tuple[Handout, list[str]]:
+    """The handout with every picture checked.
+
+    missing="error": the first unusable picture raises a BackpdfError naming the exercise
+    and the file. missing="skip": unusable pictures are dropped from their exercises and
+    each is reported in the returned warnings; the exercise is still printed in full.
+    """
+    if missing not in MISSING_CHOICES:
+        raise ValueError(f"missing must be one of {MISSING_CHOICES}, not {missing!r}")
+    notices: list[str] = []
+    exercises = []
+    for exercise in handout.exercises:
+        if exercise.image is not None:
+            try:
+                open_picture(exercise.image)
+            except ImageProblem as problem:
+                if missing == "error":
+                    raise BackpdfError(_message(exercise, problem)) from None
+                notices.append(_message(exercise, problem) + "; printed without its picture")
+                exercise = replace(exercise, image=None)
+        exercises.append(exercise)
+    return replace(handout, exercises=tuple(exercises)), notices

@@ -1,0 +1,94 @@
+"""The "fridge sheet": one table row per exercise with its short dose, its QR code and a
+tick box for each day of the week.
+
+Rows are as short as a readable QR code allows (the code and its quiet zone set the row
+height), so 6 exercises fit under the red flags on page 1 of Letter and A4; more run onto
+the next page under a repeated header row, each row whole.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from backpdf.handout import Handout
+from backpdf.layout import Layout
+from backpdf.render.boxes import BAR_GREY
+from backpdf.render.markup import text
+from backpdf.render.qrblock import QRCode
+from backpdf.render.styles import Styles
+from backpdf.render.tables import make_table
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HOW = "Tick a box each day you do the exercise."
+TICK_BOX = 0.9 * cm
+
+
+class TickBox(Flowable):
+    """An empty square to tick."""
+
+    def __init__(self, size: float):
+        super().__init__()
+        self.width = self.height = size
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.setLineWidth(1.2)
+        self.canv.rect(0, 0, self.width, self.height)
+
+
+def checklist(handout: Handout, layout: Layout, styles: Styles, width: float, height: float) -> list:
+    """The instruction line and the table, for a frame `width` x `height`."""
+    codes = [QRCode(ex.video_url, layout.qr_cm * cm, stacked=True) for ex in handout.exercises]
+    head = styles.table_head
+    number_w = stringWidth("00", styles.row_number.fontName, styles.row_number.fontSize) + 10
+    code_w = max(code.width for code in codes)
+    day_w = max(TICK_BOX + 8, stringWidth("Wed", head.fontName, head.fontSize) + 8)
+    name_w = width - number_w - code_w - len(WEEKDAYS) * day_w
+    header = ["", Paragraph("Exercise", styles.cell_bold), Paragraph("Video", head),
+              *[Paragraph(day, head) for day in WEEKDAYS]]
+    rows = [header]
+    tallest = 0.0
+    for ex, code in zip(handout.exercises, codes):
+        what = [Paragraph(text(ex.name), styles.cell_bold)]
+        if ex.dose_short:
+            what.append(Paragraph(text(ex.dose_short), styles.cell))
+        tallest = max(tallest, sum(p.wrap(name_w - 8, height)[1] for p in what))
+        rows.append([Paragraph(str(ex.number), styles.row_number), what, code,
+                     *[TickBox(min(TICK_BOX, day_w - 8)) for _ in WEEKDAYS]])
+    # Rules stop at the QR column: stacked codes share their quiet zones, and nothing may
+    # be drawn inside one. The header's text is far enough above the first code.
+    first_quiet = max(code.quiet for code in codes)
+    commands = [
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black),
+        ("LINEBELOW", (0, 0), (1, -1), 0.6, colors.black),
+        ("LINEBELOW", (3, 0), (-1, -1), 0.6, colors.black),
+        ("LINEBELOW", (0, -1), (1, -1), 1.2, colors.black),
+        ("LINEBELOW", (3, -1), (-1, -1), 1.2, colors.black),
+        ("LINEBEFORE", (0, 0), (0, -1), 1.2, colors.black),
+        ("LINEBEFORE", (3, 0), (3, -1), 0.6, colors.black),
+        ("LINEAFTER", (-1, 0), (-1, -1), 1.2, colors.black),
+        ("BACKGROUND", (0, 0), (1, 0), BAR_GREY),
+        ("BACKGROUND", (3, 0), (-1, 0), BAR_GREY),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (3, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, 0), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+        ("BOTTOMPADDING", (2, 0), (2, 0), max(6, first_quiet)),
+        ("VALIGN", (2, 0), (2, 0), "TOP"),
+        ("LEFTPADDING", (2, 1), (2, -1), 0),
+        ("RIGHTPADDING", (2, 1), (2, -1), 0),
+        ("TOPPADDING", (2, 1), (2, -1), 0),
+        ("BOTTOMPADDING", (2, 1), (2, -1), 0),
+    ]
+    # A row is one exercise: it moves to the next page whole, unless a name so long that
+    # the row could outgrow a page forces it to split like text.
+    table = make_table(rows, [number_w, name_w, code_w, *[day_w] * len(WEEKDAYS)], commands, repeat_rows=1,
+                       split_in_row=tallest > height / 2)
+    return [Spacer(0, 2 * mm), Paragraph(HOW, styles.body), Spacer(0, 1 * mm), table]

@@ -1,0 +1,118 @@
+"""The first page's full-width top: clinic, title, patient, red flags, precautions; and the
+general guidance. Shared by every layout, so every handout opens the same way and the
+red-flag box is always on page 1.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import cm, mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from backpdf.errors import BackpdfError
+from backpdf.handout import Handout
+from backpdf.images import ImageProblem, open_picture
+from backpdf.layout import Layout
+from backpdf.render.boxes import BOX_GREY, boxed, bullet_list
+from backpdf.render.markup import labelled, text
+from backpdf.render.pictures import PictureFlowable
+from backpdf.render.styles import Styles
+from backpdf.render.tables import make_table
+
+LOGO_HEIGHT = 1.6 * cm
+LOGO_MAX_WIDTH = 6 * cm
+CLINIC_SHARE = 0.36      # of the page width, for the clinic's name and details at the top right
+SIDE_BY_SIDE_EMS = 14    # narrowest clinic column, in body-text ems, worth putting beside the title
+
+
+def _date_words(handout: Handout) -> str:
+    d = handout.date
+    return f"{d.day} {d:%B} {d.year}"
+
+
+def _clinic_block(handout: Handout, styles: Styles, one_per_line: bool) -> list:
+    """Logo, name and contact details, right-aligned: the top right of page 1."""
+    clinic = handout.clinic
+    block: list = []
+    if clinic.logo:
+        try:
+            picture = open_picture(clinic.logo)
+        except ImageProblem as problem:
+            raise BackpdfError(f"clinic logo {clinic.logo} {problem}") from None
+        block += [PictureFlowable(picture, LOGO_MAX_WIDTH, LOGO_HEIGHT, h_align="RIGHT"), Spacer(0, 2 * mm)]
+    if clinic.name:
+        block.append(Paragraph(text(clinic.name), styles.clinic_name))
+    details = [text(v) for v in (clinic.address, clinic.phone, clinic.website) if v]
+    if details and one_per_line:
+        block += [Paragraph(line, styles.clinic) for line in details]
+    elif details:
+        block.append(Paragraph(" \u00b7 ".join(details), styles.clinic))
+    return block
+
+
+def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
+    """The title and the patient on the left, the clinic on the right (the title above
+    both when it would not fit on one line there); with big type, where the clinic's
+    column would be too narrow to read, the clinic goes above instead."""
+    title = Paragraph(text(handout.title), styles.title)
+    side_by_side = width * CLINIC_SHARE >= SIDE_BY_SIDE_EMS * styles.body.fontSize
+    clinic = _clinic_block(handout, styles, side_by_side) if layout.sections.clinic_header else []
+    if not clinic or not side_by_side:
+        return [*clinic, title, *_patient_block(handout, styles, width)]
+    left_w = width * (1 - CLINIC_SHARE)
+    left = _patient_block(handout, styles, left_w)
+    one_line = title.wrap(left_w, styles.title.leading * 3)[1] <= styles.title.leading * 1.01
+    table = make_table([[[title, *left] if one_line else left, clinic]], [left_w, width - left_w],
+                       [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    return [table] if one_line else [title, table]
+
+
+def _patient_block(handout: Handout, styles: Styles, width: float) -> list:
+    rows = [[Paragraph(f"<b>{label}</b>", styles.body), Paragraph(text(value), styles.body)]
+            for label, value in (("For:", handout.patient), ("Date:", _date_words(handout)),
+                                 ("From:", handout.clinician)) if value]
+    label_w = styles.body.fontSize * 4.2
+    return [make_table(rows, [label_w, width - label_w],
+                       [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])]
+
+
+def _red_flags(handout: Handout, styles: Styles, width: float) -> list:
+    title = Paragraph("\u26a0 " + text(handout.red_flags_title), styles.box_title)
+    # Not kept together: if page 1 is too full for it, half a box on page 1 beats none.
+    return [boxed([title, *bullet_list(handout.red_flags, styles)], width,
+                  border=2.2, padding=9, background=BOX_GREY)]
+
+
+def _precautions(handout: Handout, styles: Styles, width: float) -> list:
+    if not handout.precautions:
+        return []
+    title = Paragraph("Your precautions", styles.box_title)
+    return [Spacer(0, 3 * mm),
+            KeepTogether(boxed([title, *bullet_list(handout.precautions, styles)], width, border=1.2, padding=9))]
+
+
+def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
+    """Everything above the exercises on page 1, at the full page width.
+
+    The clinician's note comes after the red flags, not in the patient block above them:
+    however long it is, it cannot push the red flags off page 1.
+    """
+    story = _letterhead(handout, layout, styles, width)
+    story.append(Spacer(0, 4 * mm))
+    story += _red_flags(handout, styles, width)
+    story += _precautions(handout, styles, width)
+    if handout.note:
+        story += [Spacer(0, 3 * mm), Paragraph(labelled("Note:", handout.note), styles.body)]
+    return story
+
+
+def guidance(handout: Handout, layout: Layout, styles: Styles) -> list:
+    if not layout.sections.guidance or not handout.guidance:
+        return []
+    return [Paragraph("Before you start", styles.heading), *bullet_list(handout.guidance, styles)]

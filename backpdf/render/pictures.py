@@ -1,0 +1,43 @@
+"""Exercise pictures on the page, scaled to fit and stored once.
+
+Each distinct picture (by content) becomes one PDF form XObject the first time it is drawn
+and is reused after that, so a picture shown twice, or by two exercises, is stored once.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from backpdf.images import Picture
+
+
+class PictureFlowable(Flowable):
+    """`picture` scaled to fit `max_width` x `max_height`, its proportions kept."""
+
+    def __init__(self, picture: Picture, max_width: float, max_height: float, h_align: str = "CENTER"):
+        super().__init__()
+        self.picture = picture
+        self.scale = min(max_width / picture.width, max_height / picture.height)
+        self.width = picture.width * self.scale
+        self.height = picture.height * self.scale
+        self.hAlign = h_align
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        canvas, picture = self.canv, self.picture
+        name = f"picture-{picture.key}"
+        if not canvas.hasForm(name):
+            canvas.beginForm(name, 0, 0, picture.width, picture.height)
+            if picture.drawing is None:
+                canvas.drawImage(str(picture.path), 0, 0, picture.width, picture.height, mask="auto")
+            else:
+                from reportlab.graphics import renderPDF
+
+                renderPDF.draw(picture.drawing, canvas, 0, 0)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        canvas.doForm(name)
+        canvas.restoreState()

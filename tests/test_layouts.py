@@ -1,0 +1,219 @@
+"""Every bundled layout on Letter and A4, read back from the PDF: all text at its size,
+QR codes that scan at their size, nothing outside the margins, cards kept whole, the
+tracking log, the checklist's first page; and clinic-made layouts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+
+from backpdf.errors import BackpdfError
+from backpdf.layout import (available_layouts, bundled_layouts, find_layout, list_layouts,
+                            load_layout_file)
+from backpdf.library import ProgramEntry
+from backpdf.program import Request, resolve
+from backpdf.render import render
+from backpdf.render.document import Page
+
+from conftest import TODAY
+from layoutcheck import object_bounds, page_size, runs, text_of
+from pdfcheck import fonts, normalise, pdf_text, qr_codes, qr_symbol_widths_cm
+
+LAYOUTS = sorted(bundled_layouts())
+PAPERS = ("letter", "a4")
+IDS = ("pelvic-tilt", "bird-dog", "bridge", "knee-to-chest", "cat-cow", "chin-tuck")
+CARD_STYLES = {"checklist": 2}  # layouts that print each QR code twice: table row and card
+
+
+def handout_for(library, clinic, ids=IDS, **changes):
+    request = Request(entries=tuple(ProgramEntry(i) for i in ids), patient="Zoë O'Brien-Nguyễn <b>",
+                      clinician="Ana Ruiz, PT", note="Start with the first 3 & add <the rest> next week.",
+                      **changes)
+    handout, _ = resolve(request, library, replace(clinic, address="12 River Road",
+                                                   website="https://riverside.example"), TODAY)
+    return handout
+
+
+@pytest.fixture(scope="module")
+def handout(library, clinic):
+    return handout_for(library, clinic)
+
+
+@pytest.fixture(scope="module", params=[(name, paper) for name in LAYOUTS for paper in PAPERS],
+                ids=lambda p: f"{p[0]}-{p[1]}")
+def made(request, handout):
+    """One render per layout and paper, with the tracking log on so it is checked too."""
+    name, paper = request.param
+    layout = find_layout(name).with_tracking_log(True)
+    pdf = render(handout, layout, paper).data
+    return layout, paper, pdf, runs(pdf)
+
+
+def test_every_text_is_printed_at_body_size_or_larger(made, handout):
+    layout, _, _, found = made
+    big = text_of(found, layout.font_sizes.body)
+    for field, value in handout.texts():
+        assert normalise(value) in big, field
+    assert min(r.size for r in found) >= layout.font_sizes.small - 0.01
+
+
+def test_qr_codes_scan_and_are_at_least_the_layout_size(made, handout):
+    layout, _, pdf, _ = made
+    copies = CARD_STYLES.get(layout.name, 1)
+    assert Counter(qr_codes(pdf)) == Counter({e.video_url: copies for e in handout.exercises})
+    widths = qr_symbol_widths_cm(pdf)
+    assert min(widths) >= layout.qr_cm * 0.97 >= 2 * 0.97
+
+
+def test_links_are_printed_as_text(made, handout):
+    squeezed = text_of(made[3]).replace(" ", "")
+    for exercise in handout.exercises:
+        assert exercise.video_url in squeezed
+
+
+def test_nothing_is_drawn_outside_the_margins(made):
+    """The footer is the only thing in the bottom margin, and it keeps clear of the edge."""
+    layout, paper, pdf, _ = made
+    page = Page.of(layout, paper)
+    width, height = page_size(pdf)
+    tolerance = 2.5  # pdfium counts a rule's whole width (2.2 pt at most) outside its path
+    for number, kind, (left, bottom, right, top) in object_bounds(pdf):
+        where = f"page {number + 1}: {kind} at {left:.0f},{bottom:.0f}-{right:.0f},{top:.0f}"
+        assert left >= page.left - tolerance and right <= width - page.right + tolerance, where
+        assert top <= height - page.top + tolerance, where
+        if top <= page.bottom:  # the footer: rule, page number, phone, disclaimer
+            assert bottom >= 4 * 2.835, where
+        else:
+            assert bottom >= page.bottom - tolerance, where
+
+
+def test_cards_are_split_only_when_taller_than_a_column(made, handout):
+    """A card is whole in one column of one page, or it starts at the top of a column (so
+    waiting for the next one would not have helped) and is marked as continued."""
+    layout, paper, pdf, found = made
+    middle = page_size(pdf)[0] / 2
+    columns: dict = {}
+    for run in found:
+        columns.setdefault((run.page, int(run.x >= middle) if layout.columns > 1 else 0), []).append(run)
+    texts = [text_of(column) for column in columns.values()]
+    for exercise in handout.exercises:
+        title, last = f"{exercise.number}. {exercise.name}", normalise(exercise.cautions[-1])
+        if f"{title} (continued)" not in text_of(found):
+            assert any(title in text and last in text[text.index(title):] for text in texts), exercise.id
+            continue
+        assert layout.name == "large-print", exercise.id  # only 18 pt cards outgrow a page
+        column = next(c for c in columns.values() if title in text_of(c))
+        start = next(i for i, r in enumerate(column) if r.text.strip() == f"{exercise.number}."
+                     and r.size == layout.font_sizes.heading)
+        assert {r.text.strip() for r in column[:start]} <= {"Your exercises", "How to do each exercise"}, \
+            exercise.id
+
+
+def test_tracking_log_has_28_days_and_a_column_per_exercise(made, handout):
+    layout, _, _, found = made
+    log = text_of([r for r in found if r.page >= min(r.page for r in found if "4-week log" in r.text)])
+    assert "Your 4-week log" in log
+    for day in range(1, 29):
+        assert f"Day {day} " in log + " "
+    for exercise in handout.exercises:
+        assert f"{exercise.number} = {normalise(exercise.name)}" in log
+    head = [r.text.strip() for r in found if r.size >= layout.font_sizes.body - 0.01 and "Bold" in r.font]
+    assert all(str(e.number) in head for e in handout.exercises)
+    assert "Pain 0\u201310" in log
+
+
+def test_no_italics_anywhere(made):
+    names = [f["name"] for f in fonts(made[2])]
+    assert names and not any(word in name for name in names for word in ("Oblique", "Italic"))
+
+
+def test_large_print_rules(handout):
+    """18 pt body, 22 pt headings, 1.5 line spacing, 3 cm codes, lines of about 6 inches
+    at most, and no words in capitals in anything backpdf itself writes."""
+    layout = find_layout("large-print")
+    size = layout.font_sizes
+    assert size.body >= 18 and size.heading >= 22 and size.title >= 22 and layout.line_spacing >= 1.5
+    assert layout.qr_cm >= 3 and layout.columns == 1
+    for paper in PAPERS:
+        assert Page.of(layout, paper).frame_width <= 6.1 * 72
+        text = text_of(runs(render(handout, layout.with_tracking_log(True), paper).data))
+        for _, value in handout.texts():
+            text = text.replace(normalise(value), " ")
+        assert not re.findall(r"\b[A-Z]{2,}\b", text)
+
+
+def test_checklist_fits_6_exercises_on_page_1_and_flows_on(library, clinic):
+    layout = find_layout("checklist")
+    for paper in PAPERS:
+        first = [r for r in runs(render(handout_for(library, clinic), layout, paper).data) if r.page == 0]
+        text = text_of(first)
+        assert "Stop and call your doctor" in text and "Mon Tue Wed Thu Fri Sat Sun" in text
+        for ex in handout_for(library, clinic).exercises:
+            assert f"{ex.number} {ex.name} {ex.dose_short}" in text, (paper, ex.id)
+    many = handout_for(library, clinic, ids=tuple(list(library.exercises)[:12]))
+    pdf = render(many, layout, "letter").data
+    table = text_of([r for r in runs(pdf) if r.page <= 1])
+    assert all(f"{ex.name} {ex.dose_short}" in table for ex in many.exercises)
+    assert table.count("Mon Tue Wed Thu Fri Sat Sun") == 2  # the header again on page 2
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_enormous_step_is_printed_whole(name, library, clinic):
+    words = " ".join(f"w{i}" for i in range(3000))
+    big = replace(library.exercises["bird-dog"], steps=("Start on all fours.", words))
+    lib = replace(library, exercises={**library.exercises, "bird-dog": big})
+    handout = handout_for(lib, clinic, ids=("chin-tuck", "bird-dog", "bridge"))
+    pdf = render(handout, find_layout(name), "letter").data
+    text = pdf_text(pdf)
+    assert re.findall(r"\bw\d+\b", text) == words.split()
+    assert "2. Bird-dog (continued)" in text and "This exercise continues" in text
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_red_flags_on_page_1_and_precautions_kept(name, library, clinic):
+    handout = handout_for(library, clinic, conditions=("osteoporosis",))
+    found = runs(render(handout, find_layout(name), "a4").data)
+    page_1 = text_of([r for r in found if r.page == 0])
+    for item in (handout.red_flags_title, *handout.red_flags):
+        assert normalise(item) in page_1
+    assert "Your precautions" in text_of(found)
+    for item in handout.precautions:
+        assert normalise(item) in text_of(found)
+
+
+def test_tracking_log_switch(library):
+    standard = find_layout("standard")
+    assert standard.with_tracking_log(None) is standard
+    assert standard.with_tracking_log(True).sections.tracking_log is True
+    assert find_layout("one-per-page").with_tracking_log(False).sections.tracking_log is False
+
+
+def test_a_clinic_layout_is_found_by_name_and_listed(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    folder = tmp_path / "backpdf" / "layouts"
+    folder.mkdir(parents=True)
+    text = (bundled_layouts()["compact"].read_text().replace("name: compact", "name: ours")
+            .replace("description: Two columns", "description: Our two columns"))
+    (folder / "ours.yaml").write_text(text)
+    (folder / "broken.yaml").write_text("name: broken\n")
+    assert set(available_layouts()) == set(LAYOUTS) | {"ours", "broken"}
+    assert find_layout("ours").description.startswith("Our two columns")
+    listing = {row.name: row for row in list_layouts()}
+    assert listing["ours"].origin == "clinic" and listing["standard"].origin == "bundled"
+    assert "cannot be used" in listing["broken"].description
+    assert "[clinic:" in str(listing["ours"]) and "[clinic" not in str(listing["standard"])
+
+
+def test_layout_file_errors_name_file_and_line(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: mine\ndescription: x\nstyle: fridge\nmargins_mm: {top: 15, bottom: 18, left: 17, "
+                    "right: 17}\nfont_sizes: {title: 20, heading: 15, body: 12.5, small: 9.5}\nqr_cm: 2\n"
+                    "images: {place: behind}\n")
+    with pytest.raises(BackpdfError) as caught:
+        load_layout_file(path)
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith(f"{path}:3: style must be one of: cards, checklist") for m in messages), messages
+    assert any(m.startswith(f"{path}:7: images.place must be one of: beside, above, none") for m in messages)
