@@ -57,9 +57,12 @@ def make_handout(request: Request, library: Library, clinic: ClinicProfile,
     """Resolve, then render. `layout` skips the lookup when the caller already has one."""
     from backpdf.render import render  # reportlab is imported only when a PDF is made
 
+    from backpdf.images import check_images
+
     handout, notices = resolve(request, library, clinic, today)
-    layout = layout or choose_layout(request, clinic)
+    handout, image_notices = check_images(handout, request.missing_images)
+    layout = (layout or choose_layout(request, clinic)).with_tracking_log(request.tracking_log)
     check_qr_fit(handout, layout)
     paper = request.paper or clinic.paper or "letter"
     rendered = render(handout, layout, paper)
-    return Result(handout, layout, paper, rendered.data, rendered.pages, tuple(notices))
+    return Result(handout, layout, paper, rendered.data, rendered.pages, tuple(notices + image_notices))

@@ -133,11 +133,15 @@ def show(exercise_id, as_json, library_path):
               help="Print this exercise even though a screened condition rules it out.")
 @click.option("--layout", help="Layout name or path to a layout file (default: standard).")
 @click.option("--paper", type=click.Choice(["letter", "a4"]), help="Paper size (default: letter).")
+@click.option("--tracking-log/--no-tracking-log", default=None,
+              help="Add (or leave out) a 4-week log page to tick off; default: as the layout says.")
+@click.option("--missing-images", type=click.Choice(["error", "skip"]), default="error", show_default=True,
+              help="What to do when an exercise picture is missing or unreadable.")
 @clinic_option
 @library_option
 @click.option("-o", "--output", metavar="FILE|-", help="Where to write the PDF; - for stdout.")
 def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
-             overrides, layout, paper, clinic_path, library_path, output):
+             overrides, layout, paper, tracking_log, missing_images, clinic_path, library_path, output):
     """Make a handout from exercise IDS, --area, --template and/or a --program file."""
     from backpdf.api import make_handout
     from backpdf.clinic import load_clinic
@@ -153,7 +157,8 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
     clinic = load_clinic(clinic_path)
     request = Request(entries=tuple(ProgramEntry(i) for i in ids), areas=areas, template=template,
                       conditions=conditions, overrides=overrides, patient=patient, clinician=clinician,
-                      note=note, date=date_text, layout=layout, paper=paper)
+                      note=note, date=date_text, layout=layout, paper=paper, tracking_log=tracking_log,
+                      missing_images=missing_images)
     if program_path:
         request = load_program(program_path, library).overridden_by(request)
     result = make_handout(request, library, clinic, _dt.date.today())
@@ -198,11 +203,11 @@ def validate(library_path, clinic_path, files):
 
 @cli.command()
 def layouts():
-    """List the bundled layouts with a one-line description each."""
-    from backpdf.layout import bundled_layouts, load_layout_file
+    """List the bundled layouts and the clinic's own, with a one-line description each."""
+    from backpdf.layout import list_layouts
 
-    for name, path in bundled_layouts().items():
-        click.echo(f"{name:<14} {load_layout_file(path).description}")
+    for row in list_layouts():
+        click.echo(str(row))
 
 
 @cli.command()

@@ -38,6 +38,8 @@ class Request:
     layout: str | None = None
     paper: str | None = None
     title: str | None = None                 # None: the handout's usual title
+    tracking_log: bool | None = None         # None: as the layout says
+    missing_images: str = "error"            # or "skip": print the exercise without its picture
 
     def overridden_by(self, other: "Request") -> "Request":
         """This request with everything `other` sets taken from `other` (command line wins).
@@ -47,10 +49,11 @@ class Request:
         screening never silently disappears.
         """
         changes = {k: getattr(other, k) for k in
-                   ("patient", "clinician", "note", "date", "layout", "paper", "title")
+                   ("patient", "clinician", "note", "date", "layout", "paper", "title", "tracking_log")
                    if getattr(other, k) is not None}
         if other.entries or other.areas or other.template:
             changes.update(entries=other.entries, areas=other.areas, template=other.template)
+        changes["missing_images"] = other.missing_images
         changes["conditions"] = _union(self.conditions, other.conditions)
         changes["overrides"] = _union(self.overrides, other.overrides)
         return replace(self, **changes)

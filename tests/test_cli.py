@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -166,3 +167,42 @@ def test_help_and_module_entry_point():
     done = subprocess.run([sys.executable, "-m", "backpdf", "--help"], capture_output=True, text=True, check=True)
     for command in ("generate", "list", "show", "validate", "layouts", "templates", "conditions"):
         assert command in done.stdout
+
+
+def test_tracking_log_flag_overrides_the_layout(run, tmp_path, clinic_file):
+    on, off = tmp_path / "on.pdf", tmp_path / "off.pdf"
+    assert run("generate", "chin-tuck", "--tracking-log", "--clinic", clinic_file, "-o", on).exit_code == 0
+    assert run("generate", "chin-tuck", "--clinic", clinic_file, "-o", off).exit_code == 0
+    assert page_count(on.read_bytes()) > page_count(off.read_bytes())
+    assert "Pain 0" in pdf_text(on.read_bytes()) or "pain" in pdf_text(on.read_bytes()).lower()
+    assert "Day" in pdf_text(on.read_bytes()) and "Day" not in pdf_text(off.read_bytes())
+
+
+def test_missing_image_is_an_error_or_skipped_with_a_warning(run, tmp_path, clinic_file):
+    library = tmp_path / "lib.yaml"
+    text = (Path(__file__).parent.parent / "exercises.yaml").read_text()
+    library.write_text(text.replace("video: chin-tuck\n", "video: chin-tuck\n    image: pictures/chin-tuck.png\n"))
+    out = tmp_path / "h.pdf"
+    refused = run("generate", "chin-tuck", "--library", library, "--clinic", clinic_file, "-o", out)
+    assert refused.exit_code == 2 and "chin-tuck" in refused.stderr and "pictures/chin-tuck.png" in refused.stderr
+    assert not out.exists()
+    skipped = run("generate", "chin-tuck", "--library", library, "--clinic", clinic_file,
+                  "--missing-images", "skip", "-o", out)
+    assert skipped.exit_code == 0
+    assert "warning:" in skipped.stderr and "chin-tuck.png" in skipped.stderr
+    assert "Chin tuck" in pdf_text(out.read_bytes())
+
+
+def test_layouts_lists_bundled_and_clinic_layouts(run, tmp_path):
+    from backpdf.layout import clinic_layouts_dir
+
+    folder = clinic_layouts_dir()
+    folder.mkdir(parents=True)
+    standard = (Path(__file__).parent.parent / "layouts" / "standard.yaml").read_text()
+    (folder / "front-desk.yaml").write_text(standard.replace("name: standard", "name: front-desk"))
+    result = run("layouts")
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert {"standard", "compact", "large-print", "one-per-page", "checklist", "front-desk"} <= set(names)
+    out = tmp_path / "h.pdf"
+    assert run("generate", "chin-tuck", "--layout", "front-desk", "-o", out).exit_code == 0
