@@ -12,7 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from backpdf.errors import BackpdfError, Problem
+from backpdf import passed
+from backpdf.errors import Problem
 from backpdf.links import PLACEHOLDER_VIDEO_BASE, link_problem
 from backpdf.loading import Document, load_yaml
 from backpdf.schemas import schema_problems
@@ -78,9 +79,7 @@ def load_clinic(flag: str | Path | None = None) -> ClinicProfile:
     if path is None:
         return ClinicProfile()
     doc = load_yaml(path)
-    problems = clinic_problems(doc)
-    if problems:
-        raise BackpdfError.from_problems(problems)
+    passed.check_once(doc, "clinic", clinic_problems)
     data = dict(doc.data)
     if data.get("logo"):
         data["logo"] = path.parent / data["logo"]

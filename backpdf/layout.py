@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from backpdf import resources
+from backpdf import passed, resources
 from backpdf.errors import BackpdfError
 from backpdf.library import unknown
 from backpdf.loading import load_yaml
-from backpdf.schemas import check
+from backpdf.schemas import schema_problems
 
 PAPER_SIZES_MM = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
 DEFAULT_LAYOUT = "standard"
@@ -161,7 +161,7 @@ def looks_like_path(value: str) -> bool:
 
 def load_layout_file(path: str | Path) -> Layout:
     doc = load_yaml(path)
-    check(doc, "layout")
+    passed.check_once(doc, "layout", lambda d: schema_problems(d, "layout"))
     return Layout.from_data(doc.data, source=Path(path))
 
 

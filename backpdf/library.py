@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from backpdf import resources
+from backpdf import passed, resources
 from backpdf.errors import BackpdfError, Problem
 from backpdf.links import is_absolute, link_problem
 from backpdf.loading import Document, load_yaml
@@ -152,9 +152,7 @@ def unknown(what: str, given: str, known, listing_hint: str) -> str:
 def load_library(path: str | Path | None = None) -> Library:
     """Read, validate and build a library; the bundled one when `path` is None."""
     doc = load_yaml(path or resources.bundled_library())
-    problems = library_problems(doc)
-    if problems:
-        raise BackpdfError.from_problems(problems)
+    passed.check_once(doc, "library", library_problems)
     return build_library(doc)
 
 

@@ -88,13 +88,6 @@ def _specific_errors(errors):
         yield error
 
 
-def check(doc: Document, kind: str) -> None:
-    """Raise one `BackpdfError` carrying every schema problem in `doc`, if there are any."""
-    problems = schema_problems(doc, kind)
-    if problems:
-        raise BackpdfError.from_problems(problems)
-
-
 def describe_path(data: Any, path: tuple) -> tuple[str | None, str]:
     """Split a data path into the object it belongs to and the field inside it.
 

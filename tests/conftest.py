@@ -13,6 +13,20 @@ from backpdf.clinic import ClinicProfile
 from backpdf.library import load_library
 
 TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests must not read or fill the user's cache of libraries that passed their checks."""
+    import os
+
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
 VIDEO_BASE = "https://clinic.example/videos/"
 
 

@@ -1,0 +1,54 @@
+"""Remembering which exact input files already passed every check, to skip re-checking.
+
+Checking a library or layout costs ~70 ms (importing jsonschema, then validating), a seventh of a
+cold `backpdf generate`. A file whose bytes, schemas and backpdf version are all unchanged
+since it last passed cannot fail now, so its check is skipped. Only a hash is stored per
+file that passed (never any content), under the user's cache folder
+(`$XDG_CACHE_HOME/backpdf/passed`, else `~/.cache/backpdf/passed`). A file that fails is
+never remembered, so its errors are reported every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from backpdf import __version__
+from backpdf.errors import BackpdfError
+
+
+def _folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "backpdf" / "passed"
+
+
+@lru_cache(maxsize=None)
+def _schemas_digest() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for entry in sorted(resources.files("backpdf.schema").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()
+
+
+def check_once(doc, kind: str, find_problems) -> None:
+    """Raise what `find_problems(doc)` reports, unless these exact bytes passed before."""
+    mark = hashlib.sha256(f"{kind}:{doc.digest}:{_schemas_digest()}".encode()).hexdigest()
+    if (_folder() / mark).is_file():
+        return
+    problems = find_problems(doc)
+    if problems:
+        raise BackpdfError.from_problems(problems)
+    _remember(mark)
+
+
+def _remember(mark: str) -> None:
+    """Best effort: a read-only or full home folder only means checking again next time."""
+    try:
+        _folder().mkdir(parents=True, exist_ok=True)
+        (_folder() / mark).touch()
+    except OSError:
+        pass
