@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
-from backpdf.render.markup import text
+from backpdf.render.markup import Para, text
 from backpdf.render.styles import Styles
 from backpdf.render.tables import make_table
 
@@ -32,4 +32,4 @@ def boxed(rows: list, width: float, border: float, padding: float, background=No
 
 
 def bullet_list(items, styles: Styles) -> list:
-    return [Paragraph(text(item), styles.bullet, bulletText="\u2022") for item in items]
+    return [Para(text(item), styles.bullet, bulletText="\u2022") for item in items]

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, PTOContainer, Spacer, Table
+from reportlab.platypus import Flowable, PTOContainer, Spacer, Table
 
 from backpdf.handout import HandoutExercise
 from backpdf.images import picture_for
 from backpdf.layout import Layout
 from backpdf.render.boxes import BAR_GREY, boxed
 from backpdf.render.handwriting import RuledBox
-from backpdf.render.markup import labelled, text
+from backpdf.render.markup import Para, labelled, text
 from backpdf.render.flow import BesideSteps, KeepWhole, SideColumn
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.qrblock import PrintedLink, QRBlock
@@ -34,10 +34,10 @@ KIND_LABELS = {
 
 def title_bar(ex: HandoutExercise, width: float, styles: Styles) -> Table:
     """Number and name on a grey bar, the kind of exercise at the right."""
-    number = Paragraph(f"{ex.number}.", styles.card_title)
-    name = Paragraph(text(ex.name), styles.card_title)
+    number = Para(f"{ex.number}.", styles.card_title)
+    name = Para(text(ex.name), styles.card_title)
     label = KIND_LABELS[ex.kind]
-    kind = Paragraph(label, styles.small)
+    kind = Para(label, styles.small)
     number_w = stringWidth("00.", styles.card_title.fontName, styles.card_title.fontSize) + 10
     kind_w = stringWidth(label, styles.small.fontName, styles.small.fontSize) + 10
     return make_table([[number, name, kind]], [number_w, width - number_w - kind_w, kind_w], [
@@ -52,16 +52,16 @@ def title_bar(ex: HandoutExercise, width: float, styles: Styles) -> Table:
 
 def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> list:
     """Steps, dose, tips, cautions, note and warnings, in the order a patient reads them."""
-    body = [Paragraph(text(step), styles.step, bulletText=f"{i}.")
+    body = [Para(text(step), styles.step, bulletText=f"{i}.")
             for i, step in enumerate(ex.steps, 1)]
     if ex.dose_sentences:
-        body.append(Paragraph(labelled("How much:", " ".join(ex.dose_sentences)), styles.dose))
-    body += [Paragraph(labelled("Tip:", tip), styles.label) for tip in ex.tips]
-    body += [Paragraph(labelled("Be careful:", caution), styles.label) for caution in ex.cautions]
+        body.append(Para(labelled("How much:", " ".join(ex.dose_sentences)), styles.dose))
+    body += [Para(labelled("Tip:", tip), styles.label) for tip in ex.tips]
+    body += [Para(labelled("Be careful:", caution), styles.label) for caution in ex.cautions]
     if ex.note:
-        body.append(Paragraph(labelled("Note from your clinician:", ex.note), styles.label))
+        body.append(Para(labelled("Note from your clinician:", ex.note), styles.label))
     for warning in ex.warnings:
-        body.append(boxed([Paragraph(labelled("Warning:", warning), styles.label)],
+        body.append(boxed([Para(labelled("Warning:", warning), styles.label)],
                           width, border=1.5, padding=6))
     if layout.link_text == "below":
         body.append(PrintedLink(ex.video_url, styles.link, label="Video: "))
@@ -92,7 +92,7 @@ class ContinuesNote(Flowable):
 
     def __init__(self, styles: Styles):
         super().__init__()
-        self._notes = {where: Paragraph(f"This exercise continues {where}.", styles.small)
+        self._notes = {where: Para(f"This exercise continues {where}.", styles.small)
                        for where in self.PLACES}
 
     def wrap(self, avail_width, avail_height):
@@ -116,10 +116,8 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
     """
     side, above = _pictures(ex, layout, styles, width)
     gap = 4 * mm
-    body = BesideSteps(side, _card_body(ex, layout, styles, width - side.width - gap), imageSide="right",
-                             imageLeftPadding=gap, imageRightPadding=0, imageTopPadding=2 * mm,
-                             imageBottomPadding=2 * mm)
-    continued = [Paragraph(f"{ex.number}. {text(ex.name)} (continued)", styles.card_title),
+    body = BesideSteps(side, _card_body(ex, layout, styles, width - side.width - gap), gap, top_pad=2 * mm)
+    continued = [Para(f"{ex.number}. {text(ex.name)} (continued)", styles.card_title),
                  Spacer(0, 2 * mm)]
     card = PTOContainer([title_bar(ex, width, styles), Spacer(0, 2 * mm), *above, body],
                         trailer=[ContinuesNote(styles)], header=continued)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from backpdf.handout import Handout
 from backpdf.layout import Layout
 from backpdf.render.boxes import BAR_GREY
-from backpdf.render.markup import text
+from backpdf.render.markup import Para, text
 from backpdf.render.qrblock import QRCode
 from backpdf.render.styles import Styles
 from backpdf.render.tables import make_table
@@ -49,16 +49,16 @@ def checklist(handout: Handout, layout: Layout, styles: Styles, width: float, he
     code_w = max(code.width for code in codes)
     day_w = max(TICK_BOX + 8, stringWidth("Wed", head.fontName, head.fontSize) + 8)
     name_w = width - number_w - code_w - len(WEEKDAYS) * day_w
-    header = ["", Paragraph("Exercise", styles.cell_bold), Paragraph("Video", head),
-              *[Paragraph(day, head) for day in WEEKDAYS]]
+    header = ["", Para("Exercise", styles.cell_bold), Para("Video", head),
+              *[Para(day, head) for day in WEEKDAYS]]
     rows = [header]
     tallest = 0.0
     for ex, code in zip(handout.exercises, codes):
-        what = [Paragraph(text(ex.name), styles.cell_bold)]
+        what = [Para(text(ex.name), styles.cell_bold)]
         if ex.dose_short:
-            what.append(Paragraph(text(ex.dose_short), styles.cell))
+            what.append(Para(text(ex.dose_short), styles.cell))
         tallest = max(tallest, sum(p.wrap(name_w - 8, height)[1] for p in what))
-        rows.append([Paragraph(str(ex.number), styles.row_number), what, code,
+        rows.append([Para(str(ex.number), styles.row_number), what, code,
                      *[TickBox(min(TICK_BOX, day_w - 8)) for _ in WEEKDAYS]])
     # Rules stop at the QR column: stacked codes share their quiet zones, and nothing may
     # be drawn inside one. The header's text is far enough above the first code.
@@ -91,4 +91,4 @@ def checklist(handout: Handout, layout: Layout, styles: Styles, width: float, he
     # the row could outgrow a page forces it to split like text.
     table = make_table(rows, [number_w, name_w, code_w, *[day_w] * len(WEEKDAYS)], commands, repeat_rows=1,
                        split_in_row=tallest > height / 2)
-    return [Spacer(0, 2 * mm), Paragraph(HOW, styles.body), Spacer(0, 1 * mm), table]
+    return [Spacer(0, 2 * mm), Para(HOW, styles.body), Spacer(0, 1 * mm), table]

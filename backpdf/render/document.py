@@ -16,15 +16,21 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, KeepTogether, NextPageTemplate,
-                                PageBreak, PageTemplate, Paragraph)
+                                PageBreak, PageTemplate)
 
 from backpdf.handout import Handout
 from backpdf.images import check_images
 from backpdf.layout import PAPER_SIZES_MM, Layout
 from backpdf.render import fonts
+from backpdf.render.markup import Para
+
+# Page content is Flate-compressed either way; reportlab's default also wraps it in
+# ASCII85 (a 7-bit mail-safe text encoding) which only adds a quarter to its size.
+rl_config.useA85 = 0
 from backpdf.render.cards import exercise_card
 from backpdf.render.checklist import checklist
 from backpdf.render.front import front_matter, guidance
@@ -104,7 +110,7 @@ def _height_of(flowables: list, width: float, height: float) -> float:
 
 def _cards(handout: Handout, layout: Layout, styles: Styles, page: Page, heading: str) -> list:
     story: list = []
-    lead: tuple = () if layout.new_page_per_exercise else (Paragraph(heading, styles.heading),)
+    lead: tuple = () if layout.new_page_per_exercise else (Para(heading, styles.heading),)
     for exercise in handout.exercises:
         if layout.new_page_per_exercise:
             story.append(PageBreak())

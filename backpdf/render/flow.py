@@ -5,12 +5,12 @@ waits for a column it fits in.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, ImageAndFlowables, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether
 
 
 class SideColumn(Flowable):
-    """Fixed-width flowables stacked top to bottom and centred, never split: what
-    ImageAndFlowables sets beside an exercise's steps (its picture, then its QR block)."""
+    """Fixed-width flowables stacked top to bottom and centred, never split: what sits
+    beside an exercise's steps (its picture, then its QR block)."""
 
     def __init__(self, items: list, width: float):
         super().__init__()
@@ -28,50 +28,66 @@ class SideColumn(Flowable):
             y -= h
             item.drawOn(self.canv, (self.width - w) / 2, y)
 
-    def _restrictSize(self, avail_width, avail_height):  # noqa: N802 (reportlab's name)
-        """ImageAndFlowables asks its image for this; the column never shrinks (a QR code
-        smaller than the layout's size may not scan), so it is just its size."""
-        return self.wrap(avail_width, avail_height)
 
-    def _unRestrictSize(self):  # noqa: N802 (reportlab's name)
-        """The counterpart ImageAndFlowables calls after splitting; nothing to undo."""
+class BesideSteps(Flowable):
+    """Text beside a side column and, once past its foot, at full width below it.
 
-
-class BesideSteps(ImageAndFlowables):
-    """Text beside a side column and then below it, splitting with no gap.
-
-    When it must split, reportlab's ImageAndFlowables keeps on the page only the text
-    beside the column plus part of one more paragraph, and hands everything else back as
-    loose pieces, which PTOContainer then moves to the next page: half a page left blank.
-    This one takes every further paragraph that fits into the first piece.
+    reportlab's ImageAndFlowables does this too, but finds where the column ends by
+    re-wrapping deep copies of the text in a search, which cost about a third of a
+    handout's render time. Here each paragraph is wrapped once: beside the column while
+    the text above it still reaches beside the column, full width after. A split keeps
+    every paragraph (or part of one) that fits; the rest goes on at full width.
     """
 
-    def split(self, avail_width, avail_height):
-        pieces = super().split(avail_width, avail_height)
-        if not pieces:
-            return pieces
-        first, rest = pieces[0], list(pieces[1:])
-        used = first.wrapOn(self.canv, avail_width, avail_height)[1]
-        taken = []
-        while rest:
-            room = avail_height - used - rest[0].getSpaceBefore()
-            height = rest[0].wrapOn(self.canv, avail_width, room)[1]
-            if height <= room:
-                used += rest[0].getSpaceBefore() + height + rest[0].getSpaceAfter()
-                taken.append(rest.pop(0))
-                continue
-            parts = rest[0].splitOn(self.canv, avail_width, room)
-            if parts:
-                taken.append(parts[0])
-                rest = [*parts[1:], *rest[1:]]
-            break
-        if not taken:
-            return pieces
-        return [self._again(first._content + taken), *rest]
+    def __init__(self, side: SideColumn, body: list, gap: float, top_pad: float = 0):
+        super().__init__()
+        self.side, self.body, self.gap, self.top_pad = side, body, gap, top_pad
+        self._laid_out_for = None
 
-    def _again(self, content: list) -> "BesideSteps":
-        return BesideSteps(self._I, content, imageLeftPadding=self._ilpad, imageRightPadding=self._irpad,
-                           imageTopPadding=self._itpad, imageBottomPadding=self._ibpad, imageSide=self._side)
+    def _lay_out(self, avail_width: float) -> None:
+        if self._laid_out_for == avail_width:
+            return
+        _, side_h = self.side.wrap(self.side.width, 1e9)
+        self._side_h = side_h + self.top_pad
+        narrow = avail_width - self.side.width - self.gap
+        self._placed, y = [], 0.0
+        for i, item in enumerate(self.body):
+            y += item.getSpaceBefore() if i else 0
+            width = narrow if y < self._side_h else avail_width
+            _, h = item.wrap(width, 1e9)
+            self._placed.append((item, y, h, width))
+            y += h + (item.getSpaceAfter() if i + 1 < len(self.body) else 0)
+        self.width, self.height = avail_width, max(y, self._side_h)
+        self._laid_out_for = avail_width
+
+    def wrap(self, avail_width, avail_height):
+        self._lay_out(avail_width)
+        return self.width, self.height
+
+    def getSpaceAfter(self):  # noqa: N802 (reportlab's name)
+        return self.body[-1].getSpaceAfter() if self.body else 0
+
+    def draw(self):
+        self.side.drawOn(self.canv, self.width - self.side.width, self.height - self._side_h)
+        for item, top, h, _ in self._placed:
+            item.drawOn(self.canv, 0, self.height - top - h)
+
+    def split(self, avail_width, avail_height):
+        self._lay_out(avail_width)
+        if self._side_h > avail_height:
+            return []
+        for i, (item, top, h, width) in enumerate(self._placed):
+            if top + h <= avail_height:
+                continue
+            parts = item.splitOn(self.canv, width, avail_height - top) if avail_height > top else []
+            if parts:
+                taken, rest = self.body[:i] + parts[:1], parts[1:] + self.body[i + 1:]
+            else:
+                taken, rest = self.body[:i], self.body[i:]
+            if not taken:
+                return []
+            return [BesideSteps(self.side, taken, self.gap, self.top_pad), *rest]
+        return [self]
 
 
 class KeepWhole(KeepTogether):

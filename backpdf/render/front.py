@@ -6,14 +6,14 @@ red-flag box is always on page 1.
 from __future__ import annotations
 
 from reportlab.lib.units import cm, mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from backpdf.errors import BackpdfError
 from backpdf.handout import Handout
 from backpdf.images import ImageProblem, open_picture
 from backpdf.layout import Layout
 from backpdf.render.boxes import BOX_GREY, boxed, bullet_list
-from backpdf.render.markup import labelled, text
+from backpdf.render.markup import Para, labelled, text
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.styles import Styles
 from backpdf.render.tables import make_table
@@ -40,12 +40,12 @@ def _clinic_block(handout: Handout, styles: Styles, one_per_line: bool) -> list:
             raise BackpdfError(f"clinic logo {clinic.logo} {problem}") from None
         block += [PictureFlowable(picture, LOGO_MAX_WIDTH, LOGO_HEIGHT, h_align="RIGHT"), Spacer(0, 2 * mm)]
     if clinic.name:
-        block.append(Paragraph(text(clinic.name), styles.clinic_name))
+        block.append(Para(text(clinic.name), styles.clinic_name))
     details = [text(v) for v in (clinic.address, clinic.phone, clinic.website) if v]
     if details and one_per_line:
-        block += [Paragraph(line, styles.clinic) for line in details]
+        block += [Para(line, styles.clinic) for line in details]
     elif details:
-        block.append(Paragraph(" \u00b7 ".join(details), styles.clinic))
+        block.append(Para(" \u00b7 ".join(details), styles.clinic))
     return block
 
 
@@ -53,7 +53,7 @@ def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) 
     """The title and the patient on the left, the clinic on the right (the title above
     both when it would not fit on one line there); with big type, where the clinic's
     column would be too narrow to read, the clinic goes above instead."""
-    title = Paragraph(text(handout.title), styles.title)
+    title = Para(text(handout.title), styles.title)
     side_by_side = width * CLINIC_SHARE >= SIDE_BY_SIDE_EMS * styles.body.fontSize
     clinic = _clinic_block(handout, styles, side_by_side) if layout.sections.clinic_header else []
     if not clinic or not side_by_side:
@@ -71,7 +71,7 @@ def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) 
 
 
 def _patient_block(handout: Handout, styles: Styles, width: float) -> list:
-    rows = [[Paragraph(f"<b>{label}</b>", styles.body), Paragraph(text(value), styles.body)]
+    rows = [[Para(f"<b>{label}</b>", styles.body), Para(text(value), styles.body)]
             for label, value in (("For:", handout.patient), ("Date:", _date_words(handout)),
                                  ("From:", handout.clinician)) if value]
     label_w = styles.body.fontSize * 4.2
@@ -83,7 +83,7 @@ def _patient_block(handout: Handout, styles: Styles, width: float) -> list:
 
 
 def _red_flags(handout: Handout, styles: Styles, width: float) -> list:
-    title = Paragraph("\u26a0 " + text(handout.red_flags_title), styles.box_title)
+    title = Para("\u26a0 " + text(handout.red_flags_title), styles.box_title)
     # Not kept together: if page 1 is too full for it, half a box on page 1 beats none.
     return [boxed([title, *bullet_list(handout.red_flags, styles)], width,
                   border=2.2, padding=9, background=BOX_GREY)]
@@ -92,7 +92,7 @@ def _red_flags(handout: Handout, styles: Styles, width: float) -> list:
 def _precautions(handout: Handout, styles: Styles, width: float) -> list:
     if not handout.precautions:
         return []
-    title = Paragraph("Your precautions", styles.box_title)
+    title = Para("Your precautions", styles.box_title)
     return [Spacer(0, 3 * mm),
             KeepTogether(boxed([title, *bullet_list(handout.precautions, styles)], width, border=1.2, padding=9))]
 
@@ -108,11 +108,11 @@ def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float)
     story += _red_flags(handout, styles, width)
     story += _precautions(handout, styles, width)
     if handout.note:
-        story += [Spacer(0, 3 * mm), Paragraph(labelled("Note:", handout.note), styles.body)]
+        story += [Spacer(0, 3 * mm), Para(labelled("Note:", handout.note), styles.body)]
     return story
 
 
 def guidance(handout: Handout, layout: Layout, styles: Styles) -> list:
     if not layout.sections.guidance or not handout.guidance:
         return []
-    return [Paragraph("Before you start", styles.heading), *bullet_list(handout.guidance, styles)]
+    return [Para("Before you start", styles.heading), *bullet_list(handout.guidance, styles)]

@@ -12,11 +12,11 @@ import math
 from reportlab.lib import colors
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from backpdf.handout import Handout, HandoutExercise
 from backpdf.render.boxes import BAR_GREY, RULE_GREY
-from backpdf.render.markup import text
+from backpdf.render.markup import Para, text
 from backpdf.render.styles import Styles
 from backpdf.render.tables import make_table
 
@@ -42,7 +42,7 @@ class RuledBox(Flowable):
     def __init__(self, title: str, lines: int, styles: Styles, width: float, fewer_ok: bool):
         super().__init__()
         self.title, self.lines, self.styles, self.width, self.fewer_ok = title, lines, styles, width, fewer_ok
-        self._title = Paragraph(title, styles.box_title)
+        self._title = Para(title, styles.box_title)
         self._title_h = self._title.wrap(width - 2 * BOX_PADDING, 10_000)[1]
         self.gap = max(WRITING_LINE, styles.body.fontSize * 2)
         self.height = self._height(lines)
@@ -119,15 +119,15 @@ def tracking_log(handout: Handout, styles: Styles, width: float, height: float) 
 
 def _log_intro(group, styles: Styles) -> list:
     key = ", ".join(f"<b>{ex.number}</b>\u00a0=\u00a0{text(ex.name)}" for ex in group)
-    return [Paragraph(LOG_TITLE, styles.title), Paragraph(LOG_HOW, styles.body),
-            Paragraph(f"<b>Exercises:</b> {key}", styles.body), Spacer(0, 3 * mm)]
+    return [Para(LOG_TITLE, styles.title), Para(LOG_HOW, styles.body),
+            Para(f"<b>Exercises:</b> {key}", styles.body), Spacer(0, 3 * mm)]
 
 
 def _log_table(group, days: range, styles: Styles, widths: list, header_h: float, row_h: float):
-    header = [Paragraph("Day", styles.table_head), Paragraph("Date", styles.table_head),
-              *[Paragraph(str(ex.number), styles.table_head) for ex in group],
-              Paragraph("Pain<br/>0\u201310", styles.table_head)]
-    rows = [header] + [[Paragraph(f"Day {day}", styles.cell)] + [""] * (len(widths) - 1) for day in days]
+    header = [Para("Day", styles.table_head), Para("Date", styles.table_head),
+              *[Para(str(ex.number), styles.table_head) for ex in group],
+              Para("Pain<br/>0\u201310", styles.table_head)]
+    rows = [header] + [[Para(f"Day {day}", styles.cell)] + [""] * (len(widths) - 1) for day in days]
     commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), BAR_GREY),

@@ -90,6 +90,22 @@ def quiet_zone(url: str, symbol_size: float) -> float:
     return QUIET_ZONE_MODULES * symbol_size / len(qr_matrix(url))
 
 
+@lru_cache(maxsize=4096)
+def _module_path(url: str):
+    """The outline as one PDF path in module units (y down), built once per link: the same
+    path object serves every handout and size, placed by the transform in `draw_qr`."""
+    from reportlab.pdfgen.pathobject import PDFPathObject
+
+    path = PDFPathObject()
+    for loop in qr_outlines(url):
+        (first_x, first_y), rest = loop[0], loop[1:]
+        path.moveTo(first_x, first_y)
+        for px, py in rest:
+            path.lineTo(px, py)
+        path.close()
+    return path
+
+
 def draw_qr(canvas, url: str, x: float, y: float, symbol_size: float) -> None:
     """Draw the code for `url`, its dark modules spanning `symbol_size` from (x, y) up/right.
 
@@ -99,15 +115,8 @@ def draw_qr(canvas, url: str, x: float, y: float, symbol_size: float) -> None:
     from reportlab.pdfgen.canvas import FILL_EVEN_ODD
 
     module = symbol_size / len(qr_matrix(url))
-    top = y + symbol_size
-    path = canvas.beginPath()
-    for loop in qr_outlines(url):
-        (first_x, first_y), rest = loop[0], loop[1:]
-        path.moveTo(x + first_x * module, top - first_y * module)
-        for px, py in rest:
-            path.lineTo(x + px * module, top - py * module)
-        path.close()
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
+    canvas.transform(module, 0, 0, -module, x, y + symbol_size)  # module units, rows downward
+    canvas.drawPath(_module_path(url), stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
     canvas.restoreState()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from backpdf.render.markup import text
+from backpdf.render.markup import Para, text
 from backpdf.render.qr import draw_qr, quiet_zone
 
 
@@ -48,7 +48,7 @@ class QRBlock(Flowable):
         super().__init__()
         self.code = QRCode(url, symbol_size)
         self.block_width = max(width, self.code.width)
-        self._caption = Paragraph("Scan to watch", styles.small_bold)
+        self._caption = Para("Scan to watch", styles.small_bold)
         self._link = PrintedLink(url, styles.small) if with_link else Spacer(0, 0)
 
     def wrap(self, avail_width, avail_height):
@@ -75,7 +75,7 @@ class PrintedLink(Flowable):
     def wrap(self, avail_width, avail_height):
         width_of = lambda s: stringWidth(s, self.style.fontName, self.style.fontSize)  # noqa: E731
         lines = link_lines(self.label + self.url, width_of, avail_width)
-        self._paragraph = Paragraph("<br/>".join(text(line) for line in lines), self.style)
+        self._paragraph = Para("<br/>".join(text(line) for line in lines), self.style)
         self.width, self.height = self._paragraph.wrap(avail_width, avail_height)
         return self.width, self.height
 
