@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -150,6 +151,7 @@ class _Maker:
 
 
 _worker: _Maker | None = None
+IN_FLIGHT_PER_WORKER = 4
 
 
 def _start_worker(settings: Settings) -> None:
@@ -180,13 +182,20 @@ def make_all(jobs: list[Job], settings: Settings, workers: int, record: Callable
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(settings,)) as pool:
         pending: dict[Future, Job] = {}
+        queue = iter(jobs)
         try:
-            for job in jobs:
+            # A few jobs per worker in flight, not all of them: wait() walks every pending
+            # future on each call, which for a 1,000-handout run cost the parent (sharing
+            # the same 2 cores as the workers) a second of CPU, and nothing is gained by
+            # queueing further ahead.
+            for job in islice(queue, IN_FLIGHT_PER_WORKER * workers):
                 pending[pool.submit(_make_in_worker, job)] = job
             while pending and not stop.is_set():
                 done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in done:
                     record(_result(future, pending.pop(future)))
+                    for job in islice(queue, 1):
+                        pending[pool.submit(_make_in_worker, job)] = job
         finally:
             pool.shutdown(wait=True, cancel_futures=True)  # nothing left to cancel after a full run
             for future, job in pending.items():  # finished while stopping: on disk, so recorded

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PTOContainer, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from backpdf.handout import HandoutExercise
 from backpdf.images import picture_for
@@ -18,11 +18,10 @@ from backpdf.layout import Layout
 from backpdf.render.boxes import BAR_GREY, boxed
 from backpdf.render.handwriting import RuledBox
 from backpdf.render.markup import Para, labelled, text
-from backpdf.render.flow import BesideSteps, KeepWhole, SideColumn
+from backpdf.render.flow import BesideSteps, Card, KeepWhole, SideColumn
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.qrblock import PrintedLink, QRBlock
 from backpdf.render.styles import Styles
-from backpdf.render.tables import make_table
 
 KIND_LABELS = {
     "strengthening": "Strengthening",
@@ -32,22 +31,43 @@ KIND_LABELS = {
 }
 
 
-def title_bar(ex: HandoutExercise, width: float, styles: Styles) -> Table:
-    """Number and name on a grey bar, the kind of exercise at the right."""
-    number = Para(f"{ex.number}.", styles.card_title)
-    name = Para(text(ex.name), styles.card_title)
-    label = KIND_LABELS[ex.kind]
-    kind = Para(label, styles.small)
-    number_w = stringWidth("00.", styles.card_title.fontName, styles.card_title.fontSize) + 10
-    kind_w = stringWidth(label, styles.small.fontName, styles.small.fontSize) + 10
-    return make_table([[number, name, kind]], [number_w, width - number_w - kind_w, kind_w], [
-        ("BACKGROUND", (0, 0), (-1, -1), BAR_GREY),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ])
+class TitleBar(Flowable):
+    """Number and name on a grey bar, the kind of exercise at the right.
+
+    Its own flowable rather than a one-row Table: tables measure every cell several times
+    and were a sixth of a card's render time. It does not split: names are at most 120
+    characters (library schema), which is at most a few lines even in large print.
+    """
+
+    PAD_X, PAD_TOP, PAD_BOTTOM = 4, 3, 5
+
+    def __init__(self, ex: HandoutExercise, styles: Styles):
+        super().__init__()
+        label = KIND_LABELS[ex.kind]
+        self._cells = [Para(f"{ex.number}.", styles.card_title), Para(text(ex.name), styles.card_title),
+                       Para(label, styles.small)]
+        self._number_w = stringWidth("00.", styles.card_title.fontName, styles.card_title.fontSize) + 10
+        self._kind_w = stringWidth(label, styles.small.fontName, styles.small.fontSize) + 10
+
+    def wrap(self, avail_width, avail_height):
+        widths = (self._number_w, avail_width - self._number_w - self._kind_w, self._kind_w)
+        self._sizes = [cell.wrap(w - 2 * self.PAD_X, avail_height) for cell, w in zip(self._cells, widths)]
+        self._widths = widths
+        self.width = avail_width
+        self.height = max(h for _, h in self._sizes) + self.PAD_TOP + self.PAD_BOTTOM
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(BAR_GREY)
+        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canvas.restoreState()
+        x = 0
+        inner = self.height - self.PAD_TOP - self.PAD_BOTTOM
+        for cell, (_, h), w in zip(self._cells, self._sizes, self._widths):
+            cell.drawOn(canvas, x + self.PAD_X, self.PAD_BOTTOM + (inner - h) / 2)
+            x += w
 
 
 def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> list:
@@ -119,7 +139,7 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
     body = BesideSteps(side, _card_body(ex, layout, styles, width - side.width - gap), gap, top_pad=2 * mm)
     continued = [Para(f"{ex.number}. {text(ex.name)} (continued)", styles.card_title),
                  Spacer(0, 2 * mm)]
-    card = PTOContainer([title_bar(ex, width, styles), Spacer(0, 2 * mm), *above, body],
+    card = Card([TitleBar(ex, styles), Spacer(0, 2 * mm), *above, body],
                         trailer=[ContinuesNote(styles)], header=continued)
     notes = []
     if layout.sections.exercise_notes_lines:

@@ -66,16 +66,27 @@ def _why_unprintable(char: str, covered: frozenset[int]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _printable() -> frozenset[str]:
+    """Every character that passes `_why_unprintable`, worked out once per process so
+    that checking a handout is a set difference per text, not a Unicode lookup per letter."""
+    covered = _covered()
+    return frozenset(chr(c) for c in covered if _why_unprintable(chr(c), covered) is None) | {"\n", "\t"}
+
+
 def check_printable(texts) -> None:
     """Raise a `BackpdfError` naming the field and the character that cannot be printed.
 
     `texts` yields (field, text). A silent black box, a dropped character or reversed
     right-to-left text on a patient's handout is worse than a clear error before printing.
     """
-    covered = _covered()
+    printable = _printable()
     for field, text in texts:
-        for char in unicodedata.normalize("NFC", text):
-            why = _why_unprintable(char, covered)
+        text = unicodedata.normalize("NFC", text)
+        if set(text) <= printable:
+            continue
+        for char in text:
+            why = _why_unprintable(char, _covered())
             if why:
                 name = unicodedata.name(char, "unnamed character")
                 raise BackpdfError(f"{field}: cannot print {char!r} (U+{ord(char):04X} {name}): "
