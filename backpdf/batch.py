@@ -213,6 +213,7 @@ def run(plan: Plan, jobs: int, progress: Callable[[], None] = lambda: None) -> R
     with stop_signals() as stop:
         try:
             make_all(plan.jobs, plan.settings, jobs, record, stop)
+            os.sync()  # one flush to disk for every handout written, instead of one each
             interrupted = len(outcomes) < len(plan.steps)
             written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
             if plan.combined and written and not interrupted:

@@ -136,7 +136,7 @@ class _Maker:
         try:
             request = job.spec.request(s.library).overridden_by(s.command_line)
             result = make_handout(request, s.library, s.clinic, s.today, self._layout(request))
-            write_atomic(job.target, result.pdf)
+            write_atomic(job.target, result.pdf, sync=False)  # batch.run flushes once at the end
         except BackpdfError as exc:
             return Failed(job.index, job.source, reason(exc, job.source))
         return Written(job.index, job.source, job.target, result.pages,
