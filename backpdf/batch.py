@@ -26,7 +26,8 @@ from typing import Callable, Iterator
 from backpdf import __version__
 from backpdf.api import choose_layout
 from backpdf.errors import BackpdfError
-from backpdf.library import AREAS, Library
+from backpdf.library import Library
+from backpdf.terms import AREAS
 from backpdf.output import write_atomic
 from backpdf.program import Request
 from backpdf.roster import read_roster

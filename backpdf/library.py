@@ -17,8 +17,6 @@ from backpdf.links import is_absolute, link_problem
 from backpdf.loading import Document, load_yaml
 from backpdf.schemas import schema_problems
 
-from backpdf.terms import AREAS, KINDS  # noqa: F401 (re-exported for callers of library)
-
 
 @dataclass(frozen=True)
 class Dose:

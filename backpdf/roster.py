@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from backpdf.errors import BackpdfError, Problem
-from backpdf.library import AREAS, Library, unknown
+from backpdf.library import Library, unknown
+from backpdf.terms import AREAS
 from backpdf.loading import Document
 from backpdf.program import Request, program_problems, request_from_data
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from backpdf.errors import BackpdfError, Problem
+from backpdf.errors import Problem
 from backpdf.loading import Document
 
 # How a list's items are called on their own: "exercise 'bird-dog'", "template 'walking'".

@@ -20,7 +20,7 @@ import pytest
 
 from backpdf import batch
 from backpdf.errors import BackpdfError
-from backpdf.library import AREAS
+from backpdf.terms import AREAS
 from pdfcheck import open_strict, page_count, pdf_text
 from conftest import TODAY
 

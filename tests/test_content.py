@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from statistics import mean
 
-import pytest
 
 from backpdf.api import make_handout
 from backpdf.program import Request

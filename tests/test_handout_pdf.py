@@ -9,7 +9,7 @@ import pytest
 from backpdf.api import make_handout
 from backpdf.errors import BackpdfError
 from backpdf.layout import find_layout
-from backpdf.library import Dose, ProgramEntry
+from backpdf.library import ProgramEntry
 from backpdf.program import Request
 from backpdf.render import render
 

@@ -13,7 +13,6 @@ import re
 import unicodedata
 
 import pikepdf
-import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
