@@ -74,16 +74,37 @@ def _printable() -> frozenset[str]:
     return frozenset(chr(c) for c in covered if _why_unprintable(chr(c), covered) is None) | {"\n", "\t"}
 
 
+@lru_cache(maxsize=None)
+def _marks() -> frozenset[str]:
+    """The printable combining marks (accents and points that sit on the letter before)."""
+    return frozenset(c for c in _printable() if unicodedata.category(c).startswith("M"))
+
+
+def _check_marks(field: str, text: str, marks: frozenset[str]) -> None:
+    """A combining mark must follow a letter: on its own it prints over whatever comes
+    next, and text extraction (copy, search, screen readers) puts it in the wrong place."""
+    previous = ""
+    for char in text:
+        if char in marks and not (previous.isalpha() or previous in marks):
+            raise BackpdfError(f"{field}: the accent mark {char!r} (U+{ord(char):04X} "
+                               f"{unicodedata.name(char, 'unnamed character')}) has no letter "
+                               "before it; remove it or put it after a letter")
+        previous = char
+
+
 def check_printable(texts) -> None:
     """Raise a `BackpdfError` naming the field and the character that cannot be printed.
 
     `texts` yields (field, text). A silent black box, a dropped character or reversed
     right-to-left text on a patient's handout is worse than a clear error before printing.
     """
-    printable = _printable()
+    printable, marks = _printable(), _marks()
     for field, text in texts:
         text = unicodedata.normalize("NFC", text)
-        if set(text) <= printable:
+        chars = set(text)
+        if chars & marks:
+            _check_marks(field, text, marks)
+        if chars <= printable:
             continue
         for char in text:
             why = _why_unprintable(char, _covered())
