@@ -60,9 +60,6 @@ class Document:
     def problem(self, message: str, path: Path_ = (), obj: str | None = None) -> Problem:
         return Problem(message, self.name, self.line_of(path), obj)
 
-    def error(self, message: str, path: Path_ = (), obj: str | None = None) -> BackpdfError:
-        return BackpdfError.from_problems([self.problem(message, path, obj)])
-
 
 def _looks_utf16(raw: bytes) -> bool:
     """A byte-order mark, or text whose every other byte is zero (UTF-16 without a BOM)."""
