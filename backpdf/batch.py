@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from backpdf import __version__
-from backpdf.api import choose_layout
+from backpdf.pipeline import choose_layout
 from backpdf.errors import BackpdfError
-from backpdf.library import Library
-from backpdf.terms import AREAS
+from backpdf.model import Library
+from backpdf import vocabulary
 from backpdf.output import write_atomic
 from backpdf.program import Request
 from backpdf.roster import read_roster
-from backpdf.workers import (Failed, Job, Outcome, ProgramFile, Settings, Sheet, Source, Spec, Written,
+from backpdf.batch_jobs import (Failed, Job, Outcome, ProgramFile, Settings, Sheet, Source, Spec, Written,
                              make_all, reason, stop_signals)
 
 MANIFEST = "manifest.json"
@@ -176,7 +176,7 @@ def _candidates(paths: list[Path], library: Library, by_area: bool,
     A roster that cannot be read at all gives one candidate carrying its error.
     """
     if by_area:
-        for area in AREAS:
+        for area in vocabulary.areas():
             if library.in_area(area):
                 title = f"Exercises for your {area.replace('-', ' ')}"
                 yield Source(area=area), area, Sheet(Request(areas=(area,), title=title))

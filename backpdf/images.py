@@ -12,8 +12,10 @@ untrusted input:
   address, an embedded raster): an SVG cannot make backpdf read a file or open a
   connection. Only then is it converted by svglib, whose text is set in the embedded font.
 
-`check_images` is the one call the front ends make: a bad picture is an error naming the
-exercise and the file, or (with missing="skip") a warning and the exercise without it.
+`with_pictures` is the one call the pipeline makes, while resolving: it reads and checks
+each exercise's picture once and hands the renderer a `Picture` it can draw without
+opening a file. A bad picture is an error naming the exercise and the file, or (with
+missing="skip") a warning and the exercise without it.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from backpdf import typeface
 from backpdf.errors import BackpdfError
-from backpdf.handout import Handout, HandoutExercise
+from backpdf.model import Handout, HandoutExercise, Picture
 
 MAX_PIXELS = 40_000_000          # a 40-megapixel photo is far more than any handout needs
 MAX_SVG_BYTES = 2 * 1024 * 1024
@@ -35,25 +38,10 @@ MISSING_CHOICES = ("error", "skip")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _HREFS = ("{http://www.w3.org/1999/xlink}href", "href")
 
-# svglib reports what it cannot draw through logging; without a handler Python would
-# print those lines on stderr in the middle of the CLI's own messages.
-logging.getLogger("svglib").addHandler(logging.NullHandler())
 
 
 class ImageProblem(Exception):
     """Why a picture cannot be used, in words that finish "image PATH ..."."""
-
-
-@dataclass(frozen=True, eq=False)
-class Picture:
-    """A checked picture: its natural size in points, a digest of its bytes (which names
-    its single stored copy in the PDF) and, for SVG, the drawing svglib made of it."""
-
-    path: Path
-    width: float
-    height: float
-    key: str
-    drawing: object | None = None
 
 
 def open_picture(path: Path) -> Picture:
@@ -105,7 +93,7 @@ def _open_raster(path: Path) -> Picture:
             raise ImageProblem(f"is damaged or cut short ({exc})") from None
     if not width or not height:
         raise ImageProblem("has no size")
-    return Picture(path, float(width), float(height), _digest(data))
+    return Picture(float(width), float(height), _digest(data), data=data)
 
 
 def _too_big(width: int | None = None, height: int | None = None) -> str:
@@ -132,7 +120,7 @@ def _open_svg(path: Path) -> Picture:
     drawing = _svg_drawing(path, root)
     if not drawing.width or not drawing.height:
         raise ImageProblem("has no size (give the <svg> a width and height or a viewBox)")
-    return Picture(path, float(drawing.width), float(drawing.height), _digest(data), drawing)
+    return Picture(float(drawing.width), float(drawing.height), _digest(data), drawing=drawing)
 
 
 def _check_self_contained(root) -> None:
@@ -155,18 +143,19 @@ class _EmbeddedFonts:
     on the system, and no unembedded PDF fonts in the output."""
 
     def find_font(self, name, weight="normal", style="normal"):
-        from backpdf.render import fonts
-
-        return (fonts.BOLD if str(weight) in ("bold", "bolder", "600", "700", "800", "900")
-                else fonts.REGULAR), True
+        return (typeface.BOLD if str(weight) in ("bold", "bolder", "600", "700", "800", "900")
+                else typeface.REGULAR), True
 
 
 def _svg_drawing(path: Path, root):
     from svglib.svglib import SvgRenderer
 
-    from backpdf.render import fonts
-
-    fonts.register_fonts()
+    # svglib reports what it cannot draw through logging; without a handler Python would
+    # print those lines on stderr in the middle of the CLI's own messages.
+    svglib_log = logging.getLogger("svglib")
+    if not svglib_log.handlers:
+        svglib_log.addHandler(logging.NullHandler())
+    typeface.register_fonts()
     try:
         drawing = SvgRenderer(str(path), font_map=_EmbeddedFonts()).render(root)
     except Exception as exc:  # svglib's own failures on odd input, reported as such
@@ -175,49 +164,38 @@ def _svg_drawing(path: Path, root):
     def embed_fonts(node) -> None:
         # svglib names Helvetica (unembedded) for text without a font-family, on text and
         # on groups alike; everything is drawn in the handout's own family instead.
-        if getattr(node, "fontName", None) not in (None, fonts.REGULAR, fonts.BOLD):
-            node.fontName = fonts.BOLD if "bold" in node.fontName.lower() else fonts.REGULAR
+        if getattr(node, "fontName", None) not in (None, typeface.REGULAR, typeface.BOLD):
+            node.fontName = typeface.BOLD if "bold" in node.fontName.lower() else typeface.REGULAR
         for child in getattr(node, "contents", ()):
             embed_fonts(child)
 
-    drawing.initialFontName = fonts.REGULAR
+    drawing.initialFontName = typeface.REGULAR
     embed_fonts(drawing)
     return drawing
 
 
-def picture_for(exercise: HandoutExercise) -> Picture | None:
-    """The exercise's checked picture, or None; a bad one is a BackpdfError naming both."""
-    if exercise.image is None:
-        return None
-    try:
-        return open_picture(exercise.image)
-    except ImageProblem as problem:
-        raise BackpdfError(_message(exercise, problem)) from None
-
-
 def _message(exercise: HandoutExercise, problem: ImageProblem) -> str:
-    return f"exercise '{exercise.id}': image {exercise.image} {problem}"
+    return f"exercise '{exercise.id}': image {exercise.exercise.image} {problem}"
 
 
-def check_images(handout: Handout, missing: str = "error") -> tuple[Handout, list[str]]:
-    """The handout with every picture checked.
+def with_pictures(handout: Handout, missing: str = "error") -> tuple[Handout, list[str]]:
+    """The handout with every exercise's picture read, checked and attached.
 
     missing="error": the first unusable picture raises a BackpdfError naming the exercise
-    and the file. missing="skip": unusable pictures are dropped from their exercises and
-    each is reported in the returned warnings; the exercise is still printed in full.
+    and the file. missing="skip": unusable pictures are left out and each is reported in
+    the returned warnings; the exercise is still printed in full.
     """
     if missing not in MISSING_CHOICES:
         raise ValueError(f"missing must be one of {MISSING_CHOICES}, not {missing!r}")
     notices: list[str] = []
     exercises = []
     for exercise in handout.exercises:
-        if exercise.image is not None:
+        if exercise.exercise.image is not None:
             try:
-                open_picture(exercise.image)
+                exercise = replace(exercise, picture=open_picture(exercise.exercise.image))
             except ImageProblem as problem:
                 if missing == "error":
                     raise BackpdfError(_message(exercise, problem)) from None
                 notices.append(_message(exercise, problem) + "; printed without its picture")
-                exercise = replace(exercise, image=None)
         exercises.append(exercise)
     return replace(handout, exercises=tuple(exercises)), notices

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from backpdf.errors import BackpdfError
 
 
-def _file_mode() -> int:
-    """What a plain `open()` would give (0644 under the usual umask); mkstemp's 0600 would
-    hide handouts from a shared print folder."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
+def _temporary_file(folder: Path, name: str) -> tuple[int, str]:
+    """A new file beside the target, opened exclusively. Mode 0666 less the umask, as a
+    plain `open()` would give (mkstemp's 0600 would hide handouts from a shared print
+    folder), without touching the process-wide umask."""
+    while True:
+        tmp_name = str(folder / f".{name}.{secrets.token_hex(4)}.part")
+        try:
+            return os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp_name
+        except FileExistsError:
+            continue
 
 
 def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
@@ -35,11 +36,10 @@ def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
     path = Path(path)
     folder = check_target_folder(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        fd, tmp_name = _temporary_file(folder, path.name)
     except OSError as exc:
         raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
     try:
-        os.chmod(tmp_name, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

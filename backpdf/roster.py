@@ -20,10 +20,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from backpdf.errors import BackpdfError, Problem
-from backpdf.library import Library, unknown
-from backpdf.terms import AREAS
+from backpdf import vocabulary
+from backpdf.model import Library
+from backpdf.suggest import unknown
+from backpdf import vocabulary
 from backpdf.loading import Document
-from backpdf.program import Request, program_problems, request_from_data
+from backpdf.program import Request
+from backpdf.program_file import program_problems, request_from_data
 
 # Columns named like program-file keys are checked by the program schema; `area` and
 # `output` are the roster's own.
@@ -80,8 +83,9 @@ class RosterRow:
         return data
 
     def _area_problems(self, doc: Document) -> list[Problem]:
-        return [doc.problem("area: " + unknown("area", area, AREAS, "use " + ", ".join(AREAS)))
-                for area in self._list("area") if area not in AREAS]
+        return [doc.problem("area: " + unknown("area", area, vocabulary.areas(),
+                                                         "use " + ", ".join(vocabulary.areas())))
+                for area in self._list("area") if area not in vocabulary.areas()]
 
 
 def read_roster(path: Path) -> list[RosterRow]:

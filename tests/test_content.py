@@ -7,7 +7,7 @@ from collections import Counter
 from statistics import mean
 
 
-from backpdf.api import make_handout
+from backpdf.pipeline import make_handout
 from backpdf.program import Request
 from backpdf.readability import library_readability
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from backpdf.api import make_handout
+from backpdf.pipeline import make_handout
 from backpdf.errors import BackpdfError
-from backpdf.layout import find_layout
-from backpdf.library import ProgramEntry
+from backpdf.layout_file import find_layout
+from backpdf.model import ProgramEntry
 from backpdf.program import Request
 from backpdf.render import render
 
@@ -133,7 +133,7 @@ def test_short_exercise_is_not_split(made):
     import pypdf, io
     pages = [normalise(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(made.pdf)).pages]
     for exercise in made.handout.exercises:
-        title, last = f"{exercise.number}. {exercise.name}", normalise(exercise.cautions[-1])
+        title, last = f"{exercise.number}. {exercise.exercise.name}", normalise(exercise.cautions[-1])
         assert any(title in page and last in page[page.index(title):] for page in pages if title in page), \
             exercise.id
     assert "(continued)" not in " ".join(pages)

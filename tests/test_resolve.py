@@ -3,7 +3,7 @@
 import pytest
 
 from backpdf.errors import BackpdfError
-from backpdf.library import Dose, ProgramEntry
+from backpdf.model import Dose, ProgramEntry
 from backpdf.program import Request, resolve
 
 from conftest import TODAY, VIDEO_BASE

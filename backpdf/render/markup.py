@@ -19,8 +19,8 @@ def text(value: str) -> str:
 
 
 def labelled(label: str, value: str) -> str:
-    """"<b>Tip:</b> user text" with only the user text escaped (labels are constants)."""
-    return f"<b>{label}</b> {text(value)}"
+    """"<b>Tip:</b> user text": the label (from a layout file) and the text both escaped."""
+    return f"<b>{text(label)}</b> {text(value)}"
 
 
 @lru_cache(maxsize=8192)

@@ -6,9 +6,12 @@ and is reused after that, so a picture shown twice, or by two exercises, is stor
 
 from __future__ import annotations
 
+import io
+
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
-from backpdf.images import Picture
+from backpdf.model import Picture
 
 
 class PictureFlowable(Flowable):
@@ -31,7 +34,8 @@ class PictureFlowable(Flowable):
         if not canvas.hasForm(name):
             canvas.beginForm(name, 0, 0, picture.width, picture.height)
             if picture.drawing is None:
-                canvas.drawImage(str(picture.path), 0, 0, picture.width, picture.height, mask="auto")
+                image = ImageReader(io.BytesIO(picture.data))
+                canvas.drawImage(image, 0, 0, picture.width, picture.height, mask="auto")
             else:
                 from reportlab.graphics import renderPDF
 

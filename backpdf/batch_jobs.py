@@ -22,13 +22,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
 
-from backpdf.api import choose_layout, make_handout
-from backpdf.clinic import ClinicProfile
+from backpdf.pipeline import choose_layout, make_handout
+from backpdf.model import Clinic
 from backpdf.errors import BackpdfError
 from backpdf.layout import Layout
-from backpdf.library import Library
+from backpdf.model import Library
 from backpdf.output import write_atomic
-from backpdf.program import Request, load_program
+from backpdf.program import Request
+from backpdf.program_file import load_program
 from backpdf.roster import RosterRow
 
 
@@ -110,7 +111,7 @@ class Settings:
     """What every handout of a run shares; sent once to each worker, not with every job."""
 
     library: Library
-    clinic: ClinicProfile
+    clinic: Clinic
     today: _dt.date
     command_line: Request = Request()  # --layout/--paper: they win over files and rows, as in `generate`
 

@@ -15,13 +15,12 @@ from backpdf.resources import font_path
 
 REGULAR = "BackpdfSans"
 BOLD = "BackpdfSans-Bold"
-ITALIC = "BackpdfSans-Italic"
-BOLD_ITALIC = "BackpdfSans-BoldItalic"
+# Upright faces only: italics are harder to read for people with low vision or limited
+# reading skills, so nothing backpdf prints is italic (and the two oblique files, 1 MB,
+# are not shipped).
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
-    ITALIC: "DejaVuSans-Oblique.ttf",
-    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 
 
@@ -34,8 +33,9 @@ def register_fonts() -> None:
 
     for name, file_name in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
-    for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
+    # <i> in markup (never written by backpdf) would fall back to the upright faces.
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+    for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, name)
 
 
