@@ -19,20 +19,31 @@ import io
 import json
 import os
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
-from backpdf import __version__
-from backpdf.pipeline import choose_layout
+from backpdf import __version__, vocabulary
+from backpdf.batch_jobs import (
+    Failed,
+    Job,
+    Outcome,
+    ProgramFile,
+    Settings,
+    Sheet,
+    Source,
+    Spec,
+    Written,
+    make_all,
+    reason,
+    stop_signals,
+)
 from backpdf.errors import BackpdfError
 from backpdf.model import Library
-from backpdf import vocabulary
 from backpdf.output import write_atomic
+from backpdf.pipeline import choose_layout
 from backpdf.program import Request
 from backpdf.roster import read_roster
-from backpdf.batch_jobs import (Failed, Job, Outcome, ProgramFile, Settings, Sheet, Source, Spec, Written,
-                             make_all, reason, stop_signals)
 
 MANIFEST = "manifest.json"
 PROGRAM_SUFFIXES = (".yaml", ".yml")
@@ -134,6 +145,7 @@ def plan(files, out_dir: str | Path, settings: Settings, *, by_area: bool = Fals
         try:
             if isinstance(spec, BackpdfError):
                 raise spec
+            assert name is not None  # only an unreadable roster has no name, and it is an error
             target = claims.claim(out_dir / output_name(name), f"the output of {source.label}")
             steps.append(Job(index, source, target, spec))
         except BackpdfError as exc:
@@ -204,7 +216,7 @@ def run(plan: Plan, jobs: int, progress: Callable[[], None] = lambda: None) -> R
         plan.out_dir.mkdir(exist_ok=True)
     except OSError as exc:
         raise BackpdfError(f"cannot create --out-dir {plan.out_dir}: {exc.strerror}") from None
-    outcomes = {step.index: step for step in plan.steps if isinstance(step, Failed)}
+    outcomes: dict[int, Outcome] = {step.index: step for step in plan.steps if isinstance(step, Failed)}
 
     def record(outcome: Outcome) -> None:
         outcomes[outcome.index] = outcome

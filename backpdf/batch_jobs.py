@@ -14,20 +14,19 @@ import datetime as _dt
 import hashlib
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterator
 
-from backpdf.pipeline import choose_layout, make_handout
-from backpdf.model import Clinic
 from backpdf.errors import BackpdfError
 from backpdf.layout import Layout
-from backpdf.model import Library
+from backpdf.model import Clinic, Library
 from backpdf.output import write_atomic
+from backpdf.pipeline import choose_layout, make_handout
 from backpdf.program import Request
 from backpdf.program_file import load_program
 from backpdf.roster import RosterRow
@@ -166,6 +165,7 @@ def _start_worker(settings: Settings) -> None:
 
 def _make_in_worker(job: Job) -> Outcome:
     """What the pool runs: a module-level function (picklable), using this worker's maker."""
+    assert _worker is not None, "the pool initializer runs first"
     return _worker.make(job)
 
 

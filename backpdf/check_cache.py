@@ -10,7 +10,7 @@ never remembered, so its errors are reported every time.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -22,7 +22,7 @@ def _folder() -> Path:
     return places.cache_dir() / "passed"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schemas_digest() -> str:
     digest = hashlib.sha256(__version__.encode())
     for entry in sorted(resources.files("backpdf.schema").iterdir(), key=lambda e: e.name):

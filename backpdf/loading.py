@@ -107,6 +107,7 @@ class _Converter:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
@@ -134,8 +135,9 @@ class _Converter:
             value = self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             raise self.fail(f"tag {node.tag!r} is not allowed; use plain YAML values", node) from None
-        if isinstance(value, str) and _CONTROL.search(value):
-            char = _CONTROL.search(value).group()
+        control = _CONTROL.search(value) if isinstance(value, str) else None
+        if control:
+            char = control.group()
             raise self.fail(f"text contains the control character U+{ord(char):04X}; remove it", node)
         if isinstance(value, bytes):
             raise self.fail("binary values are not allowed", node)

@@ -1,6 +1,6 @@
 """From what staff asked for to a `Handout`: selection, doses, screening, video links.
 
-A `Request` is what was asked (a program file, command-line options, or both merged); 
+A `Request` is what was asked (a program file, command-line options, or both merged);
 `resolve` turns it into a `Handout` and a list of notices for stderr. This is where every
 decision is made, and it does no I/O, so it is where most tests aim.
 """
@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from backpdf.errors import BackpdfError
-from backpdf.model import (GENERIC_TITLE, Clinic, Dose, Exercise, Handout, HandoutExercise, Library,
-                           ProgramEntry)
+from backpdf.model import GENERIC_TITLE, Clinic, Dose, Exercise, Handout, HandoutExercise, Library, ProgramEntry
 from backpdf.video_links import link_problem, video_url
 from backpdf.wording import dose_sentences, dose_short
 
@@ -37,7 +35,7 @@ class Request:
     tracking_log: bool | None = None         # None: as the layout says
     missing_images: str = "error"            # or "skip": print the exercise without its picture
 
-    def overridden_by(self, other: "Request") -> "Request":
+    def overridden_by(self, other: Request) -> Request:
         """This request with everything `other` sets taken from `other` (command line wins).
 
         A selection given on the command line (ids, areas or a template) replaces the

@@ -19,14 +19,13 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from backpdf import vocabulary
 from backpdf.errors import BackpdfError, Problem
-from backpdf import vocabulary
-from backpdf.model import Library
-from backpdf.suggest import unknown
-from backpdf import vocabulary
 from backpdf.loading import Document
+from backpdf.model import Library
 from backpdf.program import Request
 from backpdf.program_file import program_problems, request_from_data
+from backpdf.suggest import unknown
 
 # Columns named like program-file keys are checked by the program schema; `area` and
 # `output` are the roster's own.

@@ -10,7 +10,7 @@ wording for a rule with an `x-message` key (used for patterns and either/or shap
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -41,17 +41,16 @@ _ALL_SCHEMAS = (*SCHEMA_KINDS, "vocabulary")
 SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in _ALL_SCHEMAS}
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> dict:
     """The published schema for `kind` (library, program, clinic, layout)."""
     text = resources.files("backpdf.schema").joinpath(SCHEMA_FILES[kind]).read_text("utf-8")
     return json.loads(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str):
     import jsonschema  # imported here: only commands that read files pay for it
-
     from referencing import Registry, Resource
 
     # Schemas refer to each other's $defs (a program entry is defined once, in the library
@@ -162,8 +161,8 @@ def _type_words(schema_: dict) -> str:
     if kind == "integer":
         return _whole_number_words(schema_)
     if isinstance(kind, list):
-        return " or ".join(_TYPE_WORDS.get(k, k) for k in kind)
-    return _TYPE_WORDS.get(kind, str(kind))
+        return " or ".join(_TYPE_WORDS.get(k, str(k)) for k in kind)
+    return _TYPE_WORDS.get(str(kind), str(kind))
 
 
 def _message(error, field: str, obj: str | None) -> str:

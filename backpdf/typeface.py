@@ -8,7 +8,7 @@ standard 14 PDF fonts are never used: they are not embedded and print "Nguyễn"
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from backpdf.errors import BackpdfError
 from backpdf.resources import font_path
@@ -24,7 +24,7 @@ _FILES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_fonts() -> None:
     """Register the family with reportlab once per process (batch workers reuse it)."""
     from reportlab.lib.fonts import addMapping
@@ -39,7 +39,7 @@ def register_fonts() -> None:
         addMapping(REGULAR, bold, italic, name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _covered() -> frozenset[int]:
     """Code points every face of the family can draw (the intersection of their maps)."""
     from reportlab.pdfbase import pdfmetrics
@@ -66,7 +66,7 @@ def _why_unprintable(char: str, covered: frozenset[int]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _printable() -> frozenset[str]:
     """Every character that passes `_why_unprintable`, worked out once per process so
     that checking a handout is a set difference per text, not a Unicode lookup per letter."""
@@ -74,7 +74,7 @@ def _printable() -> frozenset[str]:
     return frozenset(chr(c) for c in covered if _why_unprintable(chr(c), covered) is None) | {"\n", "\t"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _marks() -> frozenset[str]:
     """The printable combining marks (accents and points that sit on the letter before)."""
     return frozenset(c for c in _printable() if unicodedata.category(c).startswith("M"))

@@ -14,12 +14,12 @@ from backpdf.clinic_file import clinic_problems, find_clinic_file
 from backpdf.errors import BackpdfError, Problem
 from backpdf.layout_file import layout_problems
 from backpdf.library_file import build_library, library_problems
-from backpdf.model import Library
 from backpdf.loading import Document, load_yaml
+from backpdf.model import Library
 from backpdf.program_file import program_problems
 from backpdf.readability import StepsReadability, library_readability
 from backpdf.resources import bundled_library
-from backpdf.schemas import schema, schema_problems
+from backpdf.schemas import schema
 
 
 @dataclass

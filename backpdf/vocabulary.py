@@ -6,11 +6,11 @@ built from. Cheap to import (one small JSON file), so `--help` stays fast.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def _defs() -> dict:
     text = resources.files("backpdf.schema").joinpath("vocabulary.schema.json").read_text("utf-8")
     return json.loads(text)["$defs"]

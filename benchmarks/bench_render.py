@@ -39,26 +39,24 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
-from backpdf.pipeline import make_handout
-from backpdf.model import Clinic
-from backpdf.model import Handout, HandoutExercise
 from backpdf.layout import Layout
 from backpdf.layout_file import find_layout
-from backpdf.vocabulary import paper_size_mm
 from backpdf.library_file import load_library
-from backpdf.model import ProgramEntry
+from backpdf.model import Clinic, Handout, HandoutExercise, ProgramEntry
+from backpdf.pipeline import make_handout
 from backpdf.program import Request, resolve
 from backpdf.render import qr as backpdf_qr
 from backpdf.resources import font_path
+from backpdf.vocabulary import paper_size_mm
 
 EXERCISE_IDS = ("cat-cow", "pelvic-tilt", "bird-dog", "bridge", "knee-to-chest",
                 "piriformis-stretch", "childs-pose", "walking")
@@ -128,7 +126,7 @@ def font_file(name: str) -> Path:
 
 # --- QR codes for the peers, cached per link like backpdf's --------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def qr_code(url: str) -> qrcode.QRCode:
     """The encoded symbol (the mask search is the expensive part), level M like backpdf."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QR_BORDER, box_size=PNG_BOX_PX)
@@ -137,14 +135,14 @@ def qr_code(url: str) -> qrcode.QRCode:
     return code
 
 
-@lru_cache(maxsize=None)
+@cache
 def qr_svg(url: str) -> str:
     from qrcode.image.svg import SvgPathImage
 
     return qr_code(url).make_image(image_factory=SvgPathImage).to_string(encoding="unicode")
 
 
-@lru_cache(maxsize=None)
+@cache
 def qr_png(url: str) -> bytes:
     out = io.BytesIO()
     qr_code(url).make_image().save(out, format="PNG")
@@ -243,7 +241,7 @@ def render_weasyprint(handout: Handout, layout: Layout, paper: str) -> bytes:
 
 # --- fpdf2 ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _fpdf_class():
     """An FPDF with backpdf's footer; made on first use so fpdf2 is imported only then."""
     from fpdf import FPDF

@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pypdfium2
 
-from backpdf.model import Clinic
+from backpdf.images import with_pictures
 from backpdf.layout_file import bundled_layouts, find_layout
 from backpdf.library_file import load_library
-from backpdf.model import ProgramEntry
+from backpdf.model import Clinic, ProgramEntry
 from backpdf.program import Request, resolve
-from backpdf.images import with_pictures
 from backpdf.render import render
 
 HERE = Path(__file__).resolve().parent

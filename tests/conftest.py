@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from backpdf.cli import cli
-from backpdf.model import Clinic
 from backpdf.library_file import load_library
+from backpdf.model import Clinic
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -17,12 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
-
-from backpdf import batch
-from backpdf.errors import BackpdfError
-from backpdf import vocabulary
-from pdfcheck import open_strict, page_count, pdf_text
 from conftest import TODAY
+from pdfcheck import open_strict, page_count, pdf_text
+
+from backpdf import batch, vocabulary
+from backpdf.errors import BackpdfError
 
 PATIENTS = ("Zoë Nguyễn", "Ann Smith", "Bob Jones", "Carla Díaz", "Dev Patel", "Eve Stone")
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from pdfcheck import page_count, pdf_text, qr_codes
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from pdfcheck import normalise, pdf_text
 
 HOSTILE = Path(__file__).parent / "hostile"

@@ -11,6 +11,9 @@ from dataclasses import replace
 
 import pikepdf
 import pytest
+from conftest import TODAY
+from layoutcheck import object_bounds, runs, text_of
+from pdfcheck import fonts, normalise, qr_codes
 from PIL import Image
 
 from backpdf.errors import BackpdfError
@@ -19,10 +22,6 @@ from backpdf.layout_file import bundled_layouts, find_layout
 from backpdf.model import ProgramEntry
 from backpdf.program import Request, resolve
 from backpdf.render import render
-
-from conftest import TODAY
-from layoutcheck import object_bounds, runs, text_of
-from pdfcheck import fonts, normalise, qr_codes
 
 IDS = ("bridge", "pelvic-tilt", "cat-cow", "bird-dog")
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="200" height="100">'

@@ -9,18 +9,16 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
+from conftest import TODAY
+from layoutcheck import object_bounds, page_size, runs, text_of
+from pdfcheck import fonts, normalise, pdf_text, qr_codes, qr_symbol_widths_cm
 
 from backpdf.errors import BackpdfError
-from backpdf.layout_file import (available_layouts, bundled_layouts, find_layout, list_layouts,
-                            load_layout_file)
+from backpdf.layout_file import available_layouts, bundled_layouts, find_layout, list_layouts, load_layout_file
 from backpdf.model import ProgramEntry
 from backpdf.program import Request, resolve
 from backpdf.render import render
 from backpdf.render.document import Page
-
-from conftest import TODAY
-from layoutcheck import object_bounds, page_size, runs, text_of
-from pdfcheck import fonts, normalise, pdf_text, qr_codes, qr_symbol_widths_cm
 
 LAYOUTS = sorted(name for name in bundled_layouts() if not name.startswith("_"))
 PAPERS = ("letter", "a4")

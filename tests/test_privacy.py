@@ -4,14 +4,13 @@ or XMP) of any layout, not in default file names, not in anything backpdf prints
 from __future__ import annotations
 
 import pytest
-
-from backpdf.pipeline import make_handout
-from backpdf.layout_file import bundled_layouts, find_layout
-from backpdf.model import ProgramEntry
-from backpdf.program import Request
-
 from conftest import TODAY
 from pdfcheck import metadata_text, pdf_text
+
+from backpdf.layout_file import bundled_layouts, find_layout
+from backpdf.model import ProgramEntry
+from backpdf.pipeline import make_handout
+from backpdf.program import Request
 
 SECRETS = {"patient": "Winifred Quackenbush", "clinician": "Dr Ottoline Prendergast",
            "note": "Recovering from a fall at Sunnyvale"}

@@ -16,16 +16,14 @@ import pikepdf
 import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
+from pdfcheck import pdf_text
 
-from backpdf.pipeline import make_handout
-from backpdf.model import Clinic
+from backpdf import typeface as fonts
 from backpdf.errors import BackpdfError
 from backpdf.library_file import load_library
-from backpdf.model import ProgramEntry
+from backpdf.model import Clinic, ProgramEntry
+from backpdf.pipeline import make_handout
 from backpdf.program import Request
-from backpdf import typeface as fonts
-
-from pdfcheck import pdf_text
 
 # Shapes that break PDF tools and markup parsers, all printable by the handout font ...
 TRICKY = [

@@ -13,8 +13,8 @@ from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from backpdf.model import Handout
 from backpdf.layout import Layout
+from backpdf.model import Handout
 from backpdf.render.boxes import BAR_GREY
 from backpdf.render.markup import Para, text
 from backpdf.render.qrblock import QRCode

@@ -23,8 +23,15 @@ from dataclasses import dataclass
 from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, KeepTogether, NextPageTemplate,
-                                PageBreak, PageTemplate)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    FrameBreak,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from backpdf import typeface as fonts
 from backpdf import vocabulary
@@ -56,7 +63,7 @@ class Page:
     columns: int
 
     @classmethod
-    def of(cls, layout: Layout, paper: str) -> "Page":
+    def of(cls, layout: Layout, paper: str) -> Page:
         width, height = (v * mm for v in vocabulary.paper_size_mm(paper))
         m = layout.margins_mm
         footer = Footer.height_needed(layout.labels, layout.font_sizes.small, width - (m.left + m.right) * mm)

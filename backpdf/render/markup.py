@@ -38,7 +38,7 @@ class Para(Paragraph):
     byte-identical-rebuild tests would catch it if not.
     """
 
-    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):  # noqa: N803
+    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):
         # reportlab's split() calls this with the pieces' own fragments: use those.
         if frags is None:
             frags = _parsed(text, style)

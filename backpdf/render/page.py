@@ -66,7 +66,7 @@ def numbered_canvas(footer: Footer) -> type:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict] = []
 
-        def showPage(self):  # noqa: N802 (reportlab's name)
+        def showPage(self):
             self._page_states.append(dict(self.__dict__))
             self._startPage()
 

@@ -33,10 +33,10 @@ class PictureFlowable(Flowable):
         name = f"picture-{picture.key}"
         if not canvas.hasForm(name):
             canvas.beginForm(name, 0, 0, picture.width, picture.height)
-            if picture.drawing is None:
+            if picture.data is not None:
                 image = ImageReader(io.BytesIO(picture.data))
                 canvas.drawImage(image, 0, 0, picture.width, picture.height, mask="auto")
-            else:
+            else:  # a vector drawing
                 from reportlab.graphics import renderPDF
 
                 renderPDF.draw(picture.drawing, canvas, 0, 0)

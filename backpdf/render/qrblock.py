@@ -80,7 +80,7 @@ class PrintedLink(Flowable):
         self.width, self.height = self._paragraph.wrap(avail_width, avail_height)
         return self.width, self.height
 
-    def getSpaceBefore(self):  # noqa: N802 (reportlab's name)
+    def getSpaceBefore(self):
         return self.style.spaceBefore
 
     def draw(self):
