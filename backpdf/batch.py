@@ -38,7 +38,7 @@ MANIFEST = "manifest.json"
 PROGRAM_SUFFIXES = (".yaml", ".yml")
 ROSTER_SUFFIXES = (".csv",)
 # Folders, drive letters, control characters, and leading dots ("..", hidden files, and the
-# ".name.xxx.part" temp files of write_atomic) have no place in an output name.
+# ".backpdf-xxx.part" temp files of write_atomic) have no place in an output name.
 _UNSAFE_NAME = re.compile(r"[/\\:\x00-\x1f\x7f]|^\.|^\s*$")
 
 

@@ -19,17 +19,21 @@ exercise and the file, or (with missing="skip") a warning and the exercise witho
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 
 from backpdf.errors import BackpdfError
+from backpdf.files import read_regular_file
 from backpdf.handout import Handout, HandoutExercise
 
 MAX_PIXELS = 40_000_000          # a 40-megapixel photo is far more than any handout needs
 MAX_SVG_BYTES = 2 * 1024 * 1024
+MAX_RASTER_BYTES = 50 * 1024 * 1024
 RASTER_FORMATS = ("PNG", "JPEG")
 MISSING_CHOICES = ("error", "skip")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -65,8 +69,8 @@ def open_picture(path: Path) -> Picture:
         raise ImageProblem("was not found") from None
     except OSError as exc:
         raise ImageProblem(f"cannot be read ({exc.strerror})") from None
-    if not path.is_file():
-        raise ImageProblem("is not a file")
+    if not S_ISREG(stat.st_mode):
+        raise ImageProblem("is not a regular file (a folder, pipe or device)")
     return _open_cached(str(path), stat.st_mtime_ns, stat.st_size)
 
 
@@ -81,16 +85,25 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:24]
 
 
+def _read(path: Path, limit: int) -> bytes:
+    """The file's bytes; opened without waiting and checked again once open, so a file
+    swapped for a pipe or device since `open_picture` looked cannot hang or flood us."""
+    try:
+        return read_regular_file(path, limit)
+    except BackpdfError as exc:
+        raise ImageProblem(exc.problems[0].message) from None
+
+
 def _open_raster(path: Path) -> Picture:
     from PIL import Image, UnidentifiedImageError
 
-    data = path.read_bytes()
+    data = _read(path, MAX_RASTER_BYTES)
     with warnings.catch_warnings():
         # Pillow warns above its own limit and refuses above twice that; both are ours to
         # refuse, in words.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            with Image.open(path) as image:
+            with Image.open(io.BytesIO(data)) as image:
                 if image.format not in RASTER_FORMATS:
                     raise ImageProblem(f"is a {image.format} picture; use PNG, JPEG or SVG")
                 width, height = image.size
@@ -117,9 +130,7 @@ def _too_big(width: int | None = None, height: int | None = None) -> str:
 def _open_svg(path: Path) -> Picture:
     from lxml import etree
 
-    data = path.read_bytes()
-    if len(data) > MAX_SVG_BYTES:
-        raise ImageProblem(f"is larger than {MAX_SVG_BYTES // (1024 * 1024)} MB")
+    data = _read(path, MAX_SVG_BYTES)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
     try:

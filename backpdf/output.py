@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,9 @@ def _file_mode() -> int:
 
 
 _FILE_MODE = _file_mode()
+# Temporary files start with a dot, which no batch output name may (see batch.output_name).
+TEMP_PREFIX = ".backpdf-"
+TEMP_SUFFIX = ".part"
 
 
 def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
@@ -35,7 +39,9 @@ def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
     path = Path(path)
     folder = check_target_folder(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        # A short name of its own: the target's name plus a suffix would pass the 255-byte
+        # limit of a file name when the target's name is near it.
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
     try:
@@ -57,11 +63,34 @@ def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
     return path
 
 
+def check_target_is_regular(path: Path) -> None:
+    """Refuse to replace anything but a regular file (or nothing).
+
+    The write ends in a rename, which would put a regular file in place of a FIFO, a device
+    node (as root, `-o /dev/null` would destroy it) or a socket. Writing into such a file
+    instead would make the write non-atomic and could block for ever, so it is refused;
+    `-o -` writes to stdout for piping.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise BackpdfError(f"cannot write {path}: it is a folder")
+    if not stat.S_ISREG(mode):
+        raise BackpdfError(f"cannot write {path}: it is not a regular file (a pipe, device or "
+                           "socket); give a file name, or - to write to stdout")
+
+
 def check_target_folder(path: Path) -> Path:
-    """The folder `path` goes in; an error now, before any work, if it does not exist."""
+    """The folder `path` goes in; an error now, before any work, if it does not exist or
+    `path` is something a write must not replace."""
     folder = path.parent
     if not folder.is_dir():
         raise BackpdfError(f"cannot write {path}: the folder {folder} does not exist")
+    check_target_is_regular(path)
     return folder
 
 
