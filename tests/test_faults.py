@@ -47,11 +47,13 @@ def manifest(out: Path) -> dict:
 
 
 def assert_manifest_true_to_disk(out: Path) -> dict:
-    """Every PDF in the out-dir is listed with its real hash and pages, and no temp file is left."""
+    """Every PDF in the out-dir is listed, as made (with its real hash and pages) or set
+    aside, and no temp file is left."""
     data = manifest(out)
     listed = {entry["path"]: entry for entry in data["outputs"]}
+    set_aside = {entry["renamed_to"] for entry in data["set_aside"]}
     on_disk = {p.name for p in out.glob("*.pdf")}
-    assert set(listed) == on_disk
+    assert set(listed) | set_aside == on_disk and not set(listed) & set_aside
     assert [p.name for p in out.iterdir() if p.name.startswith(".backpdf-")] == []
     for name, entry in listed.items():
         pdf = (out / name).read_bytes()
@@ -194,3 +196,192 @@ def test_a_huge_roster_with_a_bad_header_is_refused_before_reading_it_all(tmp_pa
     with pytest.raises(BackpdfError, match=r"huge.csv:1: unknown column 'colour'"):
         read_roster(path)
     assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024 < 50
+
+
+# --- 3, 4. dead workers and signals, against a real `backpdf batch` ------------------------------
+
+class Batch:
+    """A `backpdf batch` subprocess in its own process group, over a roster of `rows`."""
+
+    def __init__(self, tmp_path: Path, clinic_file: Path, rows: int, jobs: str = "2", out: Path | None = None):
+        self.out = out or tmp_path / "out"
+        self.roster = write_roster(tmp_path / f"day-{rows}.csv",
+                                   [{"patient": f"P {n}", "template": "core-stability"} for n in range(rows)],
+                                   columns=("patient", "template"))
+        env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+        env.pop("BACKPDF_CLINIC", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "backpdf", "batch", str(self.roster), "--out-dir", str(self.out),
+             "--clinic", str(clinic_file), "--jobs", jobs],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
+            # A shell that started us in the background may have set SIGINT to "ignore".
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        self.started: set[int] = {self.process.pid}
+
+    def wait_for_pdfs(self, count: int, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while len(list(self.out.glob("*.pdf"))) < count and self.process.poll() is None:
+            assert time.monotonic() < deadline, "the batch made no handouts in time"
+            time.sleep(0.005)
+
+    def workers(self) -> list[int]:
+        """The batch process's children, from /proc (no psutil)."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == self.process.pid:
+                    found.append(int(entry.name))
+        self.started.update(found)
+        return found
+
+    def finish(self, seconds: float = 60) -> str:
+        _, stderr = self.process.communicate(timeout=seconds)
+        return stderr.decode()
+
+    def clean_up(self) -> None:
+        """Kill whatever this test started and is still alive: the batch and its workers."""
+        for pid in self.started:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        if self.process.poll() is None:
+            self.process.wait(10)
+
+
+def _alive(pid: int) -> bool:
+    """Running, and not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture
+def batch_process(tmp_path, clinic_file):
+    started: list[Batch] = []
+
+    def start(rows: int, **options) -> Batch:
+        started.append(Batch(tmp_path, clinic_file, rows, **options))
+        return started[-1]
+
+    yield start
+    for batch in started:
+        batch.clean_up()
+
+
+def test_a_killed_worker_costs_only_its_handouts(batch_process):
+    rows = 120
+    run = batch_process(rows)
+    run.wait_for_pdfs(3)
+    workers = run.workers()
+    assert len(workers) == 2
+    os.kill(workers[0], signal.SIGKILL)
+    stderr = run.finish()
+    assert run.process.returncode in (0, 1), stderr
+    data = assert_manifest_true_to_disk(run.out)
+    assert len(data["outputs"]) + len(data["failures"]) == rows
+    assert len(data["outputs"]) >= rows - 2 * 4  # at most the jobs in flight, and those are retried
+    assert "BrokenProcessPool" not in stderr and "internal error" not in stderr
+
+
+def test_workers_exit_when_the_batch_is_killed(batch_process):
+    run = batch_process(300)
+    run.wait_for_pdfs(2)
+    workers = run.workers()
+    assert workers
+    os.kill(run.process.pid, signal.SIGKILL)
+    run.process.wait(10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "workers outlived their batch"
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.005, 0.05])
+def test_a_second_ctrl_c_stops_at_once_and_the_manifest_stays_true(batch_process, gap):
+    run = batch_process(300)
+    run.wait_for_pdfs(2)
+    os.killpg(run.process.pid, signal.SIGINT)  # as a terminal does: the whole group
+    time.sleep(gap)
+    os.killpg(run.process.pid, signal.SIGINT)
+    stderr = run.finish(seconds=20)
+    assert run.process.returncode == 130, stderr
+    data = assert_manifest_true_to_disk(run.out)
+    assert data["interrupted"] is True
+    assert 0 < len(data["outputs"]) < 300
+    time.sleep(0.5)  # a worker left running would write more files now
+    assert {p.name for p in run.out.glob("*.pdf")} == {e["path"] for e in data["outputs"]}
+
+
+# --- 8. concurrent and repeated runs ------------------------------------------------------------
+
+def test_a_second_run_into_a_busy_out_dir_is_refused(batch_process, run, clinic_file):
+    first = batch_process(200)
+    first.wait_for_pdfs(1)
+    roster = write_roster(first.out.parent / "other.csv", [{"patient": "Q", "template": "core-stability"}],
+                          columns=("patient", "template"))
+    second = run("batch", roster, "--out-dir", first.out, "--clinic", clinic_file, "--jobs", "1")
+    assert "is in use by another backpdf batch run" in one_line_error(second)
+    assert first.finish() is not None and first.process.returncode == 0
+    data = assert_manifest_true_to_disk(first.out)
+    assert len(data["outputs"]) == 200 and not (first.out / "other-row-2.pdf").exists()
+
+
+def test_a_failed_row_sets_aside_the_earlier_run_s_file_of_its_name(run, tmp_path, clinic_file):
+    out = tmp_path / "out"
+    good = write_roster(tmp_path / "day.csv", [{"patient": "Ann", "template": "core-stability", "output": "room-1"}])
+    assert run("batch", good, "--out-dir", out, "--clinic", clinic_file, "--jobs", "1").exit_code == 0
+    earlier = (out / "room-1.pdf").read_bytes()
+    bad = write_roster(tmp_path / "day.csv", [{"patient": "Bob", "template": "no-such-template", "output": "room-1"}])
+    result = run("batch", bad, "--out-dir", out, "--clinic", clinic_file, "--jobs", "1")
+    assert result.exit_code == 1
+    assert "day.csv:2: a PDF of an earlier run had this handout's name; it was renamed" in result.stderr
+    assert "room-1" not in result.stderr.replace("room-1.pdf", "")  # the name may be a patient's
+    assert not (out / "room-1.pdf").exists()
+    data = assert_manifest_true_to_disk(out)
+    [entry] = data["set_aside"]
+    assert entry["path"] == "room-1.pdf" and entry["source"] == {"file": str(bad), "row": 2}
+    assert (out / entry["renamed_to"]).read_bytes() == earlier
+    assert entry["renamed_to"].startswith("room-1.stale-")
+
+
+# --- 9. full disk at the end ----------------------------------------------------------------------
+
+@pytest.fixture
+def small_disk(tmp_path):
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+                                            capture_output=True).returncode != 0:
+        pytest.skip("needs root to mount a small tmpfs")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_disk_reports_failures_and_leaves_no_stale_manifest(run, tmp_path, clinic_file, small_disk):
+    out = small_disk / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text('{"outputs": ["from last week"]}')
+    filler = os.open(small_disk / "filler", os.O_WRONLY | os.O_CREAT)
+    try:  # fill the disk to the last block
+        while os.write(filler, b"\0" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(filler)
+    roster = write_roster(tmp_path / "day.csv", [{"patient": "A", "template": "no-such-template"},
+                                                 {"patient": "B", "template": "core-stability"}],
+                          columns=("patient", "template"))
+    result = run("batch", roster, "--out-dir", out, "--clinic", clinic_file, "--jobs", "1")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{roster}:2: ") and "no-such-template" in lines[0]
+    assert lines[1].startswith(f"{roster}:3: cannot write") and "No space left" in lines[1]
+    assert "no manifest was written (the manifest of an earlier run was removed)" in lines[2]
+    assert not (out / "manifest.json").exists()
+    assert sorted(p.name for p in out.iterdir()) == []
