@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import click
@@ -48,10 +49,22 @@ class BackpdfGroup(click.Group):
         except Exception as exc:  # a bug: say so in one line; BACKPDF_DEBUG=1 shows the traceback
             if os.environ.get("BACKPDF_DEBUG"):
                 raise
-            click.echo(f"backpdf: internal error: {type(exc).__name__}: {exc} "
+            # Only the type and where: the message of a bug can quote patient text.
+            click.echo(f"backpdf: internal error: {type(exc).__name__}{_where_raised(exc)} "
                        "(nothing was written; set BACKPDF_DEBUG=1 for details)", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _where_raised(exc: BaseException) -> str:
+    """` in backpdf/x.py:12`: the innermost frame of backpdf's own code, if any."""
+    package = Path(__file__).parent
+    where = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        if package in path.parents:
+            where = f" in {path.relative_to(package.parent)}:{frame.lineno}"
+    return where
 
 
 library_option = click.option("--library", "library_path", type=click.Path(dir_okay=False),

@@ -385,3 +385,19 @@ def test_a_full_disk_reports_failures_and_leaves_no_stale_manifest(run, tmp_path
     assert "no manifest was written (the manifest of an earlier run was removed)" in lines[2]
     assert not (out / "manifest.json").exists()
     assert sorted(p.name for p in out.iterdir()) == []
+
+
+# --- 2 (second half). an internal error never prints user text ----------------------------------
+
+def test_an_internal_error_names_its_type_and_place_but_not_its_message(run, tmp_path, monkeypatch):
+    from backpdf import api
+
+    def buggy(request, *args, **kwargs):
+        raise ValueError(f"could not fit {request.note!r}")
+
+    monkeypatch.setattr(api, "make_handout", buggy)
+    result = run("generate", "chin-tuck", "--note", "Mrs Zoë Secret-Patient", "-o", tmp_path / "h.pdf")
+    assert result.exit_code == 1
+    assert "internal error: ValueError in tests/test_faults.py" not in result.stderr  # ours only
+    assert "internal error: ValueError" in result.stderr
+    assert "Secret-Patient" not in result.stderr
