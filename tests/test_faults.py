@@ -401,3 +401,35 @@ def test_an_internal_error_names_its_type_and_place_but_not_its_message(run, tmp
     assert "internal error: ValueError in tests/test_faults.py" not in result.stderr  # ours only
     assert "internal error: ValueError" in result.stderr
     assert "Secret-Patient" not in result.stderr
+
+
+# --- 6. paths in roster cells ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("content", ["API_KEY=sk-live-0123456789\n", "root:x:0:0:root:/root:/bin/bash\n",
+                                     "- sk-live-0123456789\n", "sk-live-0123456789"])
+def test_a_roster_cell_naming_a_foreign_file_never_echoes_it(run, tmp_path, clinic_file, content):
+    secret = tmp_path / "elsewhere" / "env.yaml"
+    secret.parent.mkdir()
+    secret.write_text(content)
+    roster = write_roster(tmp_path / "day.csv", [{"patient": "A", "template": "core-stability",
+                                                  "layout": "elsewhere/env.yaml"}],
+                          columns=("patient", "template", "layout"))
+    out = tmp_path / "out"
+    result = run("batch", roster, "--out-dir", out, "--clinic", clinic_file, "--jobs", "1")
+    assert result.exit_code == 1
+    assert f"{secret}:1: " in result.stderr  # found beside the roster, and named
+    assert "sk-live" not in result.stderr and "root:x" not in result.stderr
+    assert "sk-live" not in (out / "manifest.json").read_text() and "root:x" not in (out / "manifest.json").read_text()
+
+
+def test_a_roster_cell_layout_path_is_relative_to_the_roster(run, tmp_path, clinic_file, monkeypatch):
+    folder = tmp_path / "rosters"
+    folder.mkdir()
+    (folder / "ours.yaml").write_text((ROOT / "layouts" / "large-print.yaml").read_text())
+    roster = write_roster(folder / "day.csv", [{"patient": "A", "template": "core-stability",
+                                                "layout": "ours.yaml"}], columns=("patient", "template", "layout"))
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    result = run("batch", "rosters/day.csv", "--out-dir", out, "--clinic", clinic_file, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert_manifest_true_to_disk(out)
