@@ -149,7 +149,8 @@ def test_failure_halfway_through_rendering(run, tmp_path, monkeypatch):
     result = run("generate", "chin-tuck", "-o", target)
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[-1].startswith("backpdf: internal error: RuntimeError: simulated crash")
+    assert lines[-1].startswith("backpdf: internal error: RuntimeError in backpdf/render/page.py:")
+    assert "simulated crash" not in result.stderr  # a bug's message can quote patient text
     assert "Traceback" not in result.stderr
     assert target.read_bytes() == b"%PDF- the good one"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["h.pdf"]
