@@ -34,7 +34,11 @@ from backpdf.handout import Handout, HandoutExercise
 MAX_PIXELS = 40_000_000          # a 40-megapixel photo is far more than any handout needs
 MAX_SVG_BYTES = 2 * 1024 * 1024
 MAX_RASTER_BYTES = 50 * 1024 * 1024
-RASTER_FORMATS = ("PNG", "JPEG")
+RASTER_FORMATS = ("PNG", "JPEG", "MPO")  # MPO: a phone's JPEG with extra frames; the first is used
+# JPEG segments that are kept: the JFIF header, the ICC colour profile and Adobe's colour
+# transform flag (APPn), besides the image data itself. Every other APPn (EXIF with the
+# camera owner and GPS, XMP, IPTC, MPF's extra frames) and comments (COM) are left out.
+_KEPT_APP_SEGMENTS = {0xE0: b"JFIF\0", 0xE2: b"ICC_PROFILE\0", 0xEE: b"Adobe"}
 MISSING_CHOICES = ("error", "skip")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _HREFS = ("{http://www.w3.org/1999/xlink}href", "href")
@@ -58,6 +62,7 @@ class Picture:
     height: float
     key: str
     drawing: object | None = None
+    data: bytes | None = None  # PNG or JPEG bytes to embed: pixels and colour profile only
 
 
 def open_picture(path: Path) -> Picture:
@@ -118,7 +123,57 @@ def _open_raster(path: Path) -> Picture:
             raise ImageProblem(f"is damaged or cut short ({exc})") from None
     if not width or not height:
         raise ImageProblem("has no size")
-    return Picture(path, float(width), float(height), _digest(data))
+    clean = data if image.format == "PNG" else jpeg_without_metadata(data)
+    return Picture(path, float(width), float(height), _digest(data), data=clean)
+
+
+def jpeg_without_metadata(data: bytes) -> bytes:
+    """The first image of a JPEG (or MPO) file, byte for byte, without its metadata.
+
+    reportlab copies a JPEG's bytes into the PDF as they are, so EXIF (artist, camera
+    serial number, GPS position), XMP, IPTC and comments would reach every handout. Segments
+    are copied or dropped whole, so the pixels are the same and nothing is re-compressed.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        raise ImageProblem("is damaged (not a JPEG stream)")
+    kept = [b"\xff\xd8"]
+    i = 2
+    while i < len(data):
+        if data[i] != 0xFF:
+            raise ImageProblem("is damaged (a JPEG segment is out of place)")
+        while i < len(data) and data[i] == 0xFF:  # fill bytes before a marker
+            i += 1
+        if i >= len(data):
+            break
+        marker = data[i]
+        i += 1
+        if marker == 0xD9:  # end of the first image: any further frames (MPO) are dropped
+            kept.append(b"\xff\xd9")
+            return b"".join(kept)
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
+            kept.append(bytes((0xFF, marker)))
+            continue
+        length = int.from_bytes(data[i:i + 2], "big")
+        segment = data[i:i + length]
+        i += length
+        if marker == 0xFE or (0xE0 <= marker <= 0xEF
+                              and not segment[2:].startswith(_KEPT_APP_SEGMENTS.get(marker, b"-"))):
+            continue
+        kept.append(bytes((0xFF, marker)) + segment)
+        if marker == 0xDA:  # start of scan: entropy-coded data up to the next real marker
+            end = _end_of_scan(data, i)
+            kept.append(data[i:end])
+            i = end
+    raise ImageProblem("is damaged or cut short (the JPEG has no end marker)")
+
+
+def _end_of_scan(data: bytes, start: int) -> int:
+    """Where the entropy-coded data that starts at `start` ends: the first 0xFF that is
+    neither a stuffed byte (0xFF00) nor a restart marker (0xFFD0-D7)."""
+    i = data.find(b"\xff", start)
+    while i != -1 and i + 1 < len(data) and (data[i + 1] == 0 or 0xD0 <= data[i + 1] <= 0xD7):
+        i = data.find(b"\xff", i + 2)
+    return len(data) if i == -1 else i
 
 
 def _too_big(width: int | None = None, height: int | None = None) -> str:

@@ -433,3 +433,85 @@ def test_a_roster_cell_layout_path_is_relative_to_the_roster(run, tmp_path, clin
     result = run("batch", "rosters/day.csv", "--out-dir", out, "--clinic", clinic_file, "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     assert_manifest_true_to_disk(out)
+
+
+# --- 11. picture metadata; 13. MPO ----------------------------------------------------------------
+
+PLANTED = ("Dr Planted Artist", "Planted description", "planted-xmp-secret", "Planted JPEG comment",
+           "Planted PNG text")
+
+
+def _photo():
+    from PIL import Image
+
+    image = Image.new("RGB", (240, 160), "white")
+    image.paste((0, 0, 0), (20, 20, 200, 140))
+    return image
+
+
+def _jpeg_with_metadata(path: Path, format: str = "JPEG") -> None:
+    from PIL import Image, ImageCms
+
+    exif = Image.Exif()
+    exif[0x013B] = PLANTED[0]  # Artist
+    exif[0x010E] = PLANTED[1]  # ImageDescription
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description note="{PLANTED[2]}"/></x:xmpmeta>'.encode()
+    options = {"exif": exif.tobytes(), "icc_profile": icc, "comment": PLANTED[3].encode(), "xmp": xmp}
+    if format == "MPO":
+        second = Image.new("RGB", (240, 160), "black")
+        _photo().save(path, "MPO", save_all=True, append_images=[second], **options)
+    else:
+        _photo().save(path, "JPEG", **options)
+    data = path.read_bytes()
+    assert all(text.encode() in data for text in PLANTED[:4]) and b"ICC_PROFILE" in data
+
+
+def _png_with_metadata(path: Path) -> None:
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Author", PLANTED[4])
+    info.add_itxt("Description", PLANTED[1])
+    _photo().save(path, "PNG", pnginfo=info)
+
+
+def _image_streams(pdf: bytes) -> list[bytes]:
+    import io
+
+    import pikepdf
+
+    doc = pikepdf.open(io.BytesIO(pdf))
+    return [obj.read_raw_bytes() for obj in doc.objects
+            if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
+
+
+@pytest.mark.parametrize("kind", ["jpeg", "mpo", "png"])
+def test_picture_metadata_never_reaches_the_pdf(tmp_path, library, clinic, kind):
+    from dataclasses import replace
+
+    from PIL import Image
+
+    from backpdf.layout import find_layout
+    from backpdf.library import ProgramEntry
+    from backpdf.program import Request, resolve
+    from backpdf.render import render
+    from conftest import TODAY
+
+    photo, logo = tmp_path / f"photo.{kind}", tmp_path / f"logo.{kind}"
+    for path in (photo, logo):
+        {"jpeg": _jpeg_with_metadata, "png": _png_with_metadata,
+         "mpo": lambda p: _jpeg_with_metadata(p, "MPO")}[kind](path)
+    handout, _ = resolve(Request(entries=(ProgramEntry("bridge"),)), library, replace(clinic, logo=logo), TODAY)
+    handout = replace(handout, exercises=(replace(handout.exercises[0], image=photo),))
+    pdf = render(handout, find_layout("standard")).data
+    streams = _image_streams(pdf)
+    assert streams
+    for text in PLANTED:
+        assert text.encode() not in pdf and all(text.encode() not in s for s in streams)
+    if kind != "png":  # the pixels are the first frame's, unchanged, and the colour profile stays
+        import io
+
+        first = Image.open(io.BytesIO(streams[0]))
+        assert first.size == (240, 160) and "icc_profile" in first.info
+        assert first.getpixel((100, 80))[0] < 30 and first.getpixel((5, 5))[0] > 220

@@ -6,6 +6,9 @@ and is reused after that, so a picture shown twice, or by two exercises, is stor
 
 from __future__ import annotations
 
+import io
+
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
 from backpdf.images import Picture
@@ -31,7 +34,9 @@ class PictureFlowable(Flowable):
         if not canvas.hasForm(name):
             canvas.beginForm(name, 0, 0, picture.width, picture.height)
             if picture.drawing is None:
-                canvas.drawImage(str(picture.path), 0, 0, picture.width, picture.height, mask="auto")
+                # The checked, metadata-free bytes; never the file again (it may have changed).
+                canvas.drawImage(ImageReader(io.BytesIO(picture.data)), 0, 0, picture.width, picture.height,
+                                 mask="auto")
             else:
                 from reportlab.graphics import renderPDF
 
