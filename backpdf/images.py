@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import math
 import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -34,6 +35,8 @@ from backpdf.handout import Handout, HandoutExercise
 MAX_PIXELS = 40_000_000          # a 40-megapixel photo is far more than any handout needs
 MAX_SVG_BYTES = 2 * 1024 * 1024
 MAX_RASTER_BYTES = 50 * 1024 * 1024
+MIN_SVG_SIDE, MAX_SVG_SIDE = 1.0, 100_000.0  # points: under 0.4 mm to 35 m
+MAX_SVG_NUMBER = 1e7
 RASTER_FORMATS = ("PNG", "JPEG", "MPO")  # MPO: a phone's JPEG with extra frames; the first is used
 # JPEG segments that are kept: the JFIF header, the ICC colour profile and Adobe's colour
 # transform flag (APPn), besides the image data itself. Every other APPn (EXIF with the
@@ -196,9 +199,50 @@ def _open_svg(path: Path) -> Picture:
     if root.tag != f"{_SVG_NS}svg":
         raise ImageProblem("is not an SVG picture (its top element is not <svg>)")
     drawing = _svg_drawing(path, root)
-    if not drawing.width or not drawing.height:
-        raise ImageProblem("has no size (give the <svg> a width and height or a viewBox)")
+    _check_svg_size(drawing.width, drawing.height)
+    _check_svg_drawing(drawing)
     return Picture(path, float(drawing.width), float(drawing.height), _digest(data), drawing)
+
+
+def _check_svg_size(width, height) -> None:
+    """A size the page can scale: a number, above zero, not astronomically large or thin.
+    (NaN wrote an invalid PDF; 1e308 overflowed while scaling; a negative size drew nothing.)"""
+    if not width or not height:
+        raise ImageProblem("has no size (give the <svg> a width and height or a viewBox)")
+    for side, value in (("width", width), ("height", height)):
+        if not math.isfinite(value) or value <= 0:
+            raise ImageProblem(f"has an impossible {side} ({value:g}); give the <svg> a positive "
+                               "width and height or viewBox")
+        if not MIN_SVG_SIDE <= value <= MAX_SVG_SIDE:
+            raise ImageProblem(f"has a {side} of {value:g} points; it must be from {MIN_SVG_SIDE:g} "
+                               f"to {MAX_SVG_SIDE:g} (check the units of the width, height or viewBox)")
+
+
+def _check_svg_drawing(drawing) -> None:
+    """Every number a shape carries must be finite and within reason (a NaN or 1e308 in
+    a coordinate reaches the PDF as text no viewer can read), and every text must be
+    printable in the embedded font, like any other text of the handout."""
+    from backpdf.render import fonts
+
+    texts = []
+    for node in _svg_nodes(drawing):
+        for name, value in vars(node).items():
+            numbers = value if isinstance(value, (list, tuple)) else (value,)
+            for number in numbers:
+                if isinstance(number, float) and not (math.isfinite(number) and abs(number) <= MAX_SVG_NUMBER):
+                    raise ImageProblem(f"has a shape with an impossible {name.lstrip('_')} ({number:g})")
+        if isinstance(getattr(node, "text", None), str):
+            texts.append(("has text", node.text))
+    try:
+        fonts.check_printable(texts)
+    except BackpdfError as exc:
+        raise ImageProblem(str(exc)) from None
+
+
+def _svg_nodes(node):
+    yield node
+    for child in getattr(node, "contents", ()):
+        yield from _svg_nodes(child)
 
 
 def _check_self_contained(root) -> None:

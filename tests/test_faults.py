@@ -515,3 +515,39 @@ def test_picture_metadata_never_reaches_the_pdf(tmp_path, library, clinic, kind)
         first = Image.open(io.BytesIO(streams[0]))
         assert first.size == (240, 160) and "icc_profile" in first.info
         assert first.getpixel((100, 80))[0] < 30 and first.getpixel((5, 5))[0] > 220
+
+
+# --- 12. extreme SVGs -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("size, content, expected", [
+    ('width="1e308" height="100"', "", "has a width of 7.5e+307 points"),
+    ('width="NaN" height="100"', "", "has an impossible width (nan)"),
+    ('width="-50" height="100"', "", "has an impossible width (-37.5)"),
+    ('viewBox="0 0 100 inf"', "", "has an impossible height (inf)"),
+    ('width="100" height="100"', '<rect x="nan" y="0" width="5" height="5"/>', "has a shape with an impossible x (nan)"),
+    ('width="100" height="100"', '<g transform="scale(1e300)"><rect width="5" height="5"/></g>', "has a shape with an impossible transform"),
+    ('width="100" height="100"', '<text x="1" y="20">שלום</text>', "has text: cannot print 'ש' (U+05E9"),
+    ('width="100" height="100"', '<text x="1" y="20">Lift 漢</text>', "has text: cannot print '漢'"),
+])
+def test_extreme_svgs_are_clear_errors(run, tmp_path, size, content, expected):
+    picture = tmp_path / "pose.svg"
+    picture.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" {size}><rect width="9" height="9"/>{content}</svg>')
+    library = tmp_path / "lib.yaml"
+    library.write_text((ROOT / "exercises.yaml").read_text().replace(
+        "  - id: chin-tuck\n", f"  - id: chin-tuck\n    image: {picture}\n", 1))
+    assert f"image: {picture}" in library.read_text()
+    result = run("generate", "chin-tuck", "--library", library, "-o", tmp_path / "h.pdf")
+    assert f"exercise 'chin-tuck': image {picture} {expected}" in one_line_error(result)
+    assert not (tmp_path / "h.pdf").exists()
+
+
+def test_an_ordinary_svg_with_text_still_prints(run, tmp_path):
+    picture = tmp_path / "pose.svg"
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect width="50" '
+                       'height="50"/><text x="60" y="40">Lift – Zoë</text></svg>')
+    library = tmp_path / "lib.yaml"
+    library.write_text((ROOT / "exercises.yaml").read_text().replace(
+        "  - id: chin-tuck\n", f"  - id: chin-tuck\n    image: {picture}\n", 1))
+    result = run("generate", "chin-tuck", "--library", library, "-o", tmp_path / "h.pdf")
+    assert result.exit_code == 0, result.stderr
+    open_strict((tmp_path / "h.pdf").read_bytes())
