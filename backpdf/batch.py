@@ -14,13 +14,14 @@ What must hold:
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import io
 import json
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from backpdf import __version__, vocabulary
@@ -40,6 +41,7 @@ from backpdf.batch_jobs import (
 )
 from backpdf.errors import BackpdfError
 from backpdf.model import Library
+from backpdf.out_dir import locked, remove_temp_files, set_aside
 from backpdf.output import write_atomic
 from backpdf.pipeline import choose_layout
 from backpdf.program import Request
@@ -49,7 +51,7 @@ MANIFEST = "manifest.json"
 PROGRAM_SUFFIXES = (".yaml", ".yml")
 ROSTER_SUFFIXES = (".csv",)
 # Folders, drive letters, control characters, and leading dots ("..", hidden files, and the
-# ".name.xxx.part" temp files of write_atomic) have no place in an output name.
+# ".backpdf-xxx.part" temp files of write_atomic) have no place in an output name.
 _UNSAFE_NAME = re.compile(r"[/\\:\x00-\x1f\x7f]|^\.|^\s*$")
 
 
@@ -73,11 +75,32 @@ class Combined:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """An earlier run's file with the name of a handout this run did not make."""
+
+    source: Source
+    path: Path
+    renamed_to: Path | None     # None: deleted (or, with `problem`, left in place)
+    problem: str | None = None
+
+    def notice(self) -> str:
+        """For stderr: the row, never the file name (an `output` cell may hold a patient name)."""
+        if self.problem:
+            return (f"{self.source.label}: a PDF of an earlier run has this handout's name and "
+                    f"could not be set aside ({self.problem}); do not print it")
+        done = (f"renamed to end in '{self.renamed_to.name[len(self.path.stem):]}'" if self.renamed_to
+                else "deleted")
+        return f"{self.source.label}: a PDF of an earlier run had this handout's name; it was {done}"
+
+
+@dataclass(frozen=True)
 class Report:
     outcomes: tuple[Outcome, ...]     # input order
     not_made: int = 0                 # jobs cancelled by an interruption
     combined: Combined | None = None
     interrupted: bool = False
+    set_aside: tuple[SetAside, ...] = ()
+    manifest_problem: str | None = None  # why manifest.json could not be written
 
     @property
     def written(self) -> list[Written]:
@@ -211,32 +234,75 @@ def _candidates(paths: list[Path], library: Library, by_area: bool,
 
 def run(plan: Plan, jobs: int, progress: Callable[[], None] = lambda: None) -> Report:
     """Make every planned handout, then --combined and manifest.json; `progress` is called
-    once per handout done. Interrupted, it still writes a manifest of what was written."""
+    once per handout done. Interrupted, it still writes a manifest of what was written.
+
+    The out-dir is locked for the run. Whatever happens, the manifest ends true to the disk:
+    a handout asked for but not made leaves no file of its name (an earlier run's file is
+    set aside), and a manifest that cannot be written leaves no manifest at all.
+    """
     try:
         plan.out_dir.mkdir(exist_ok=True)
     except OSError as exc:
         raise BackpdfError(f"cannot create --out-dir {plan.out_dir}: {exc.strerror}") from None
+    with locked(plan.out_dir), stop_signals() as stop:
+        remove_temp_files(plan.out_dir)
+        report = _make(plan, jobs, progress, stop)
+        report = replace(report, manifest_problem=_write_manifest(report, plan))
+    return report
+
+
+def _make(plan: Plan, jobs: int, progress: Callable[[], None], stop) -> Report:
     outcomes: dict[int, Outcome] = {step.index: step for step in plan.steps if isinstance(step, Failed)}
 
     def record(outcome: Outcome) -> None:
         outcomes[outcome.index] = outcome
         progress()
 
-    combined, interrupted = None, False
-    with stop_signals() as stop:
+    make_all(plan.jobs, plan.settings, jobs, record, stop)
+    remove_temp_files(plan.out_dir)  # of workers killed mid-write
+    stale = _set_aside_stale(plan, outcomes)
+    os.sync()  # one flush to disk for every handout written, instead of one each
+    interrupted = stop.is_set() or len(outcomes) < len(plan.steps)
+    written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
+    combined = None
+    if plan.combined and written and not interrupted:
+        combined = combine(written, plan.combined)
+    return Report(tuple(o for _, o in sorted(outcomes.items())), len(plan.steps) - len(outcomes),
+                  combined, interrupted, tuple(stale))
+
+
+def _set_aside_stale(plan: Plan, outcomes: dict) -> list[SetAside]:
+    """Every planned output this run did not write, found on disk, is from an earlier run
+    (or was being written when the run was stopped at once): set it aside."""
+    now = _dt.datetime.now()
+    result = []
+    for step in plan.steps:
+        target = step.target if isinstance(step, Job) else None
+        if target is None or isinstance(outcomes.get(step.index), Written) or not target.is_file():
+            continue
         try:
-            make_all(plan.jobs, plan.settings, jobs, record, stop)
-            os.sync()  # one flush to disk for every handout written, instead of one each
-            interrupted = len(outcomes) < len(plan.steps)
-            written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
-            if plan.combined and written and not interrupted:
-                combined = combine(written, plan.combined)
-        except KeyboardInterrupt:  # asked twice: stop at once
-            interrupted = True
-        report = Report(tuple(o for _, o in sorted(outcomes.items())),
-                        len(plan.steps) - len(outcomes), combined, interrupted)
-        write_atomic(plan.out_dir / MANIFEST, _manifest(report, plan).encode("utf-8"))
-    return report
+            result.append(SetAside(step.source, target, set_aside(target, now)))
+        except OSError as exc:
+            result.append(SetAside(step.source, target, None, exc.strerror))
+    return result
+
+
+def _write_manifest(report: Report, plan: Plan) -> str | None:
+    """Write manifest.json; on failure remove the one an earlier run left (it would
+    describe other files) and return what went wrong, for the caller to report."""
+    path = plan.out_dir / MANIFEST
+    try:
+        write_atomic(path, _manifest(report, plan).encode("utf-8"))
+        return None
+    except BackpdfError as exc:
+        problem = f"{exc}; no manifest was written"
+    try:
+        path.unlink()
+        return problem + " (the manifest of an earlier run was removed)"
+    except FileNotFoundError:
+        return problem
+    except OSError as exc:
+        return problem + f", and the manifest of an earlier run could not be removed ({exc.strerror}): ignore it"
 
 
 def combine(paths: list[Path], target: Path) -> Combined:
@@ -268,6 +334,9 @@ def _manifest(report: Report, plan: Plan) -> str:
                      "exercises": list(o.exercises), "sha256": o.sha256, "warnings": list(o.notices)}
                     for o in report.written],
         "failures": [{"source": o.source.to_json(), "reason": o.reason} for o in report.failed],
+        "set_aside": [{"source": a.source.to_json(), "path": where(a.path),
+                       "renamed_to": a.renamed_to and where(a.renamed_to), "problem": a.problem}
+                      for a in report.set_aside],
         "combined": report.combined and {"path": where(report.combined.path), "pages": report.combined.pages,
                                          "sha256": report.combined.sha256},
     }

@@ -397,12 +397,16 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
         warn(f"{where}: {notice}")
     for failure in report.failed:
         click.echo(failure.reason, err=True)
+    for stale in report.set_aside:
+        warn(stale.notice())
+    if report.manifest_problem:
+        click.echo(f"backpdf: error: {report.manifest_problem}", err=True)
     not_made = f"{report.not_made} not made, " if report.not_made else ""
     click.echo(f"{len(report.written)} written, {len(report.failed)} failed, {not_made}"
                f"{time.monotonic() - started:.1f} s", err=True)
     if report.interrupted:
         raise Interrupted("")
-    sys.exit(EXIT_PROBLEMS if report.failed else 0)
+    sys.exit(EXIT_PROBLEMS if report.failed or report.manifest_problem else 0)
 
 
 @contextlib.contextmanager

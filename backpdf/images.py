@@ -21,19 +21,30 @@ missing="skip") a warning and the exercise without it.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
+import math
 import warnings
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 
 from backpdf import typeface
 from backpdf.errors import BackpdfError
+from backpdf.files import read_regular_file
 from backpdf.model import Handout, HandoutExercise, Picture
 
 MAX_PIXELS = 40_000_000          # a 40-megapixel photo is far more than any handout needs
 MAX_SVG_BYTES = 2 * 1024 * 1024
-RASTER_FORMATS = ("PNG", "JPEG")
+MAX_RASTER_BYTES = 50 * 1024 * 1024
+MIN_SVG_SIDE, MAX_SVG_SIDE = 1.0, 100_000.0  # points: under 0.4 mm to 35 m
+MAX_SVG_NUMBER = 1e7
+RASTER_FORMATS = ("PNG", "JPEG", "MPO")  # MPO: a phone's JPEG with extra frames; the first is used
+# JPEG segments that are kept: the JFIF header, the ICC colour profile and Adobe's colour
+# transform flag (APPn), besides the image data itself. Every other APPn (EXIF with the
+# camera owner and GPS, XMP, IPTC, MPF's extra frames) and comments (COM) are left out.
+_KEPT_APP_SEGMENTS = {0xE0: b"JFIF\0", 0xE2: b"ICC_PROFILE\0", 0xEE: b"Adobe"}
 MISSING_CHOICES = ("error", "skip")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _HREFS = ("{http://www.w3.org/1999/xlink}href", "href")
@@ -53,8 +64,8 @@ def open_picture(path: Path) -> Picture:
         raise ImageProblem("was not found") from None
     except OSError as exc:
         raise ImageProblem(f"cannot be read ({exc.strerror})") from None
-    if not path.is_file():
-        raise ImageProblem("is not a file")
+    if not S_ISREG(stat.st_mode):
+        raise ImageProblem("is not a regular file (a folder, pipe or device)")
     return _open_cached(str(path), stat.st_mtime_ns, stat.st_size)
 
 
@@ -69,16 +80,25 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:24]
 
 
+def _read(path: Path, limit: int) -> bytes:
+    """The file's bytes; opened without waiting and checked again once open, so a file
+    swapped for a pipe or device since `open_picture` looked cannot hang or flood us."""
+    try:
+        return read_regular_file(path, limit)
+    except BackpdfError as exc:
+        raise ImageProblem(exc.problems[0].message) from None
+
+
 def _open_raster(path: Path) -> Picture:
     from PIL import Image, UnidentifiedImageError
 
-    data = path.read_bytes()
+    data = _read(path, MAX_RASTER_BYTES)
     with warnings.catch_warnings():
         # Pillow warns above its own limit and refuses above twice that; both are ours to
         # refuse, in words.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            with Image.open(path) as image:
+            with Image.open(io.BytesIO(data)) as image:
                 if image.format not in RASTER_FORMATS:
                     raise ImageProblem(f"is a {image.format} picture; use PNG, JPEG or SVG")
                 width, height = image.size
@@ -93,7 +113,57 @@ def _open_raster(path: Path) -> Picture:
             raise ImageProblem(f"is damaged or cut short ({exc})") from None
     if not width or not height:
         raise ImageProblem("has no size")
-    return Picture(float(width), float(height), _digest(data), data=data)
+    clean = data if image.format == "PNG" else jpeg_without_metadata(data)
+    return Picture(float(width), float(height), _digest(data), data=clean)
+
+
+def jpeg_without_metadata(data: bytes) -> bytes:
+    """The first image of a JPEG (or MPO) file, byte for byte, without its metadata.
+
+    reportlab copies a JPEG's bytes into the PDF as they are, so EXIF (artist, camera
+    serial number, GPS position), XMP, IPTC and comments would reach every handout. Segments
+    are copied or dropped whole, so the pixels are the same and nothing is re-compressed.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        raise ImageProblem("is damaged (not a JPEG stream)")
+    kept = [b"\xff\xd8"]
+    i = 2
+    while i < len(data):
+        if data[i] != 0xFF:
+            raise ImageProblem("is damaged (a JPEG segment is out of place)")
+        while i < len(data) and data[i] == 0xFF:  # fill bytes before a marker
+            i += 1
+        if i >= len(data):
+            break
+        marker = data[i]
+        i += 1
+        if marker == 0xD9:  # end of the first image: any further frames (MPO) are dropped
+            kept.append(b"\xff\xd9")
+            return b"".join(kept)
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
+            kept.append(bytes((0xFF, marker)))
+            continue
+        length = int.from_bytes(data[i:i + 2], "big")
+        segment = data[i:i + length]
+        i += length
+        if marker == 0xFE or (0xE0 <= marker <= 0xEF
+                              and not segment[2:].startswith(_KEPT_APP_SEGMENTS.get(marker, b"-"))):
+            continue
+        kept.append(bytes((0xFF, marker)) + segment)
+        if marker == 0xDA:  # start of scan: entropy-coded data up to the next real marker
+            end = _end_of_scan(data, i)
+            kept.append(data[i:end])
+            i = end
+    raise ImageProblem("is damaged or cut short (the JPEG has no end marker)")
+
+
+def _end_of_scan(data: bytes, start: int) -> int:
+    """Where the entropy-coded data that starts at `start` ends: the first 0xFF that is
+    neither a stuffed byte (0xFF00) nor a restart marker (0xFFD0-D7)."""
+    i = data.find(b"\xff", start)
+    while i != -1 and i + 1 < len(data) and (data[i + 1] == 0 or 0xD0 <= data[i + 1] <= 0xD7):
+        i = data.find(b"\xff", i + 2)
+    return len(data) if i == -1 else i
 
 
 def _too_big(width: int | None = None, height: int | None = None) -> str:
@@ -105,9 +175,7 @@ def _too_big(width: int | None = None, height: int | None = None) -> str:
 def _open_svg(path: Path) -> Picture:
     from lxml import etree
 
-    data = path.read_bytes()
-    if len(data) > MAX_SVG_BYTES:
-        raise ImageProblem(f"is larger than {MAX_SVG_BYTES // (1024 * 1024)} MB")
+    data = _read(path, MAX_SVG_BYTES)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
     try:
@@ -118,9 +186,48 @@ def _open_svg(path: Path) -> Picture:
     if root.tag != f"{_SVG_NS}svg":
         raise ImageProblem("is not an SVG picture (its top element is not <svg>)")
     drawing = _svg_drawing(path, root)
-    if not drawing.width or not drawing.height:
-        raise ImageProblem("has no size (give the <svg> a width and height or a viewBox)")
+    _check_svg_size(drawing.width, drawing.height)
+    _check_svg_drawing(drawing)
     return Picture(float(drawing.width), float(drawing.height), _digest(data), drawing=drawing)
+
+
+def _check_svg_size(width, height) -> None:
+    """A size the page can scale: a number, above zero, not astronomically large or thin.
+    (NaN wrote an invalid PDF; 1e308 overflowed while scaling; a negative size drew nothing.)"""
+    if not width or not height:
+        raise ImageProblem("has no size (give the <svg> a width and height or a viewBox)")
+    for side, value in (("width", width), ("height", height)):
+        if not math.isfinite(value) or value <= 0:
+            raise ImageProblem(f"has an impossible {side} ({value:g}); give the <svg> a positive "
+                               "width and height or viewBox")
+        if not MIN_SVG_SIDE <= value <= MAX_SVG_SIDE:
+            raise ImageProblem(f"has a {side} of {value:g} points; it must be from {MIN_SVG_SIDE:g} "
+                               f"to {MAX_SVG_SIDE:g} (check the units of the width, height or viewBox)")
+
+
+def _check_svg_drawing(drawing) -> None:
+    """Every number a shape carries must be finite and within reason (a NaN or 1e308 in
+    a coordinate reaches the PDF as text no viewer can read), and every text must be
+    printable in the embedded font, like any other text of the handout."""
+    texts = []
+    for node in _svg_nodes(drawing):
+        for name, value in vars(node).items():
+            numbers = value if isinstance(value, (list, tuple)) else (value,)
+            for number in numbers:
+                if isinstance(number, float) and not (math.isfinite(number) and abs(number) <= MAX_SVG_NUMBER):
+                    raise ImageProblem(f"has a shape with an impossible {name.lstrip('_')} ({number:g})")
+        if isinstance(getattr(node, "text", None), str):
+            texts.append(("has text", node.text))
+    try:
+        typeface.check_printable(texts)
+    except BackpdfError as exc:
+        raise ImageProblem(str(exc)) from None
+
+
+def _svg_nodes(node):
+    yield node
+    for child in getattr(node, "contents", ()):
+        yield from _svg_nodes(child)
 
 
 def _check_self_contained(root) -> None:

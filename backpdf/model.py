@@ -303,8 +303,8 @@ class Handout:
             if value:
                 yield name, value
         yield from self.clinic.printed_texts()
-        for group in ("red_flags", "guidance", "precautions"):
+        for group, label in (("red_flags", "red flag"), ("guidance", "guidance"), ("precautions", "precaution")):
             for i, value in enumerate(getattr(self, group), 1):
-                yield f"{group.replace('_', ' ')[:-1]} {i}", value
+                yield f"{label} {i}", value
         for exercise in self.exercises:
             yield from exercise.printed_texts()

@@ -169,7 +169,9 @@ def _message(error, field: str, obj: str | None) -> str:
     """Plain words for one jsonschema error."""
     s = error.schema
     subject = field or ("this entry" if obj else "the file")
-    got = f" (got {_got(error.instance)})"
+    # The whole file of the wrong shape may not be a backpdf file at all (a path typed by
+    # mistake, /etc/passwd): its content is never quoted.
+    got = f" (got {_got(error.instance)})" if error.absolute_path else ""
     custom = s.get("x-message") if isinstance(s, dict) else None
     v = error.validator
     if v == "required":

@@ -47,10 +47,8 @@ def test_billion_laughs_is_refused_fast_and_small(library):
     from backpdf.loading import load_yaml
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
-    with pytest.raises(BackpdfError):
-        load_yaml(HOSTILE / "billion-laughs.yaml")
-    assert time.perf_counter() - start < 1.0  # a guard, not a benchmark: the bomb is 9**9 nodes
+    with pytest.raises(BackpdfError, match="alias"):
+        load_yaml(HOSTILE / "billion-laughs.yaml")  # the bomb is 9**9 nodes: refused by count
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 50
 

@@ -34,6 +34,7 @@ class PictureFlowable(Flowable):
         if not canvas.hasForm(name):
             canvas.beginForm(name, 0, 0, picture.width, picture.height)
             if picture.data is not None:
+                # The checked, metadata-free bytes; never the file again (it may have changed).
                 image = ImageReader(io.BytesIO(picture.data))
                 canvas.drawImage(image, 0, 0, picture.width, picture.height, mask="auto")
             else:  # a vector drawing
