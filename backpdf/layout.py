@@ -18,6 +18,7 @@ from pathlib import Path
 
 from backpdf import passed, resources
 from backpdf.errors import BackpdfError
+from backpdf.layout_geometry import problems_in
 from backpdf.library import unknown
 from backpdf.loading import load_yaml
 from backpdf.schemas import schema_problems
@@ -161,7 +162,7 @@ def looks_like_path(value: str) -> bool:
 
 def load_layout_file(path: str | Path) -> Layout:
     doc = load_yaml(path)
-    passed.check_once(doc, "layout", lambda d: schema_problems(d, "layout"))
+    passed.check_once(doc, "layout+geometry", lambda d: schema_problems(d, "layout") or problems_in(d, PAPER_SIZES_MM))
     return Layout.from_data(doc.data, source=Path(path))
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from backpdf.clinic import clinic_problems, find_clinic_file
 from backpdf.errors import BackpdfError, Problem
+from backpdf.layout import PAPER_SIZES_MM
+from backpdf.layout_geometry import problems_in
 from backpdf.library import Library, build_library, library_problems
 from backpdf.loading import Document, load_yaml
 from backpdf.program import program_problems
@@ -47,7 +49,7 @@ def _problems_in(doc: Document, library: Library | None, kind: str) -> list[Prob
     if kind == "clinic":
         return clinic_problems(doc)
     if kind == "layout":
-        return schema_problems(doc, "layout")
+        return schema_problems(doc, "layout") or problems_in(doc, PAPER_SIZES_MM)
     return program_problems(doc, library)
 
 
