@@ -30,7 +30,7 @@ from backpdf.errors import BackpdfError
 from backpdf.library import Library
 from backpdf.terms import AREAS
 from backpdf.out_dir import locked, remove_temp_files, set_aside
-from backpdf.output import write_atomic
+from backpdf.output import check_target_is_regular, write_atomic
 from backpdf.program import Request
 from backpdf.roster import read_roster
 from backpdf.workers import (Failed, Job, Outcome, ProgramFile, Settings, Sheet, Source, Spec, Written,
@@ -89,7 +89,13 @@ class Report:
     combined: Combined | None = None
     interrupted: bool = False
     set_aside: tuple[SetAside, ...] = ()
+    combined_problem: str | None = None  # why the --combined file could not be written
     manifest_problem: str | None = None  # why manifest.json could not be written
+
+    @property
+    def problems(self) -> list[str]:
+        """What went wrong with the run's own files, for the end of its report."""
+        return [p for p in (self.combined_problem, self.manifest_problem) if p]
 
     @property
     def written(self) -> list[Written]:
@@ -186,6 +192,7 @@ def _claim_combined(path: Path, out_dir: Path, claims: _Claims) -> Path:
     """The --combined file is claimed before any handout, so a handout named like it fails."""
     if not path.parent.is_dir() and path.parent.resolve() != out_dir.resolve():
         raise BackpdfError(f"--combined {path}: the folder {path.parent} does not exist")
+    check_target_is_regular(path)  # a FIFO or device: refused now, not after every handout
     try:
         return claims.claim(path, "the --combined file")
     except BackpdfError as exc:
@@ -252,11 +259,14 @@ def _make(plan: Plan, jobs: int, progress: Callable[[], None], stop) -> Report:
     os.sync()  # one flush to disk for every handout written, instead of one each
     interrupted = stop.is_set() or len(outcomes) < len(plan.steps)
     written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
-    combined = None
+    combined, combined_problem = None, None
     if plan.combined and written and not interrupted:
-        combined = combine(written, plan.combined)
+        try:
+            combined = combine(written, plan.combined)
+        except BackpdfError as exc:  # a full disk: the handouts and the manifest still count
+            combined_problem = f"--combined: {exc}"
     return Report(tuple(o for _, o in sorted(outcomes.items())), len(plan.steps) - len(outcomes),
-                  combined, interrupted, tuple(stale))
+                  combined, interrupted, tuple(stale), combined_problem=combined_problem)
 
 
 def _set_aside_stale(plan: Plan, outcomes: dict) -> list[SetAside]:

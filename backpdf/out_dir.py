@@ -16,7 +16,6 @@ account for.
 from __future__ import annotations
 
 import datetime as _dt
-import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,10 +24,18 @@ from typing import Iterator
 from backpdf.errors import BackpdfError
 from backpdf.output import TEMP_PREFIX, TEMP_SUFFIX
 
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; runs are not locked there
+    fcntl = None
+
 
 @contextmanager
 def locked(folder: Path) -> Iterator[None]:
     """Hold the folder for this run; a BackpdfError if another run holds it."""
+    if fcntl is None:
+        yield
+        return
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError as exc:

@@ -551,3 +551,29 @@ def test_an_ordinary_svg_with_text_still_prints(run, tmp_path):
     result = run("generate", "chin-tuck", "--library", library, "-o", tmp_path / "h.pdf")
     assert result.exit_code == 0, result.stderr
     open_strict((tmp_path / "h.pdf").read_bytes())
+
+
+def test_combined_onto_a_fifo_is_refused_before_any_work(run, tmp_path, clinic_file):
+    fifo = tmp_path / "all.pdf"
+    os.mkfifo(fifo)
+    result = _bounded(lambda: run("batch", "--by-area", "--out-dir", tmp_path / "out", "--clinic", clinic_file,
+                                  "--jobs", "1", "--combined", fifo))
+    assert "is not a regular file" in one_line_error(result)
+    assert fifo.is_fifo() and not (tmp_path / "out").exists()
+
+
+def test_a_combined_file_that_cannot_be_written_still_leaves_a_true_manifest(run, tmp_path, clinic_file,
+                                                                           monkeypatch):
+    from backpdf import batch
+
+    def full_disk(paths, target):
+        raise BackpdfError(f"cannot write {target}: No space left on device")
+
+    monkeypatch.setattr(batch, "combine", full_disk)
+    out = tmp_path / "out"
+    result = run("batch", "--by-area", "--out-dir", out, "--clinic", clinic_file, "--jobs", "1",
+                 "--combined", tmp_path / "all.pdf")
+    assert result.exit_code == 1
+    assert "backpdf: error: --combined: cannot write" in result.stderr
+    data = assert_manifest_true_to_disk(out)
+    assert data["outputs"] and data["combined"] is None
