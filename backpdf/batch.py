@@ -20,6 +20,7 @@ import io
 import json
 import os
 import re
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator
@@ -253,9 +254,10 @@ def _make(plan: Plan, jobs: int, progress: Callable[[], None], stop) -> Report:
         outcomes[outcome.index] = outcome
         progress()
 
+    started = time.time()
     make_all(plan.jobs, plan.settings, jobs, record, stop)
     remove_temp_files(plan.out_dir)  # of workers killed mid-write
-    stale = _set_aside_stale(plan, outcomes)
+    stale = _set_aside_stale(plan, outcomes, started)
     os.sync()  # one flush to disk for every handout written, instead of one each
     interrupted = stop.is_set() or len(outcomes) < len(plan.steps)
     written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
@@ -269,9 +271,10 @@ def _make(plan: Plan, jobs: int, progress: Callable[[], None], stop) -> Report:
                   combined, interrupted, tuple(stale), combined_problem=combined_problem)
 
 
-def _set_aside_stale(plan: Plan, outcomes: dict) -> list[SetAside]:
-    """Every planned output this run did not write, found on disk, is from an earlier run
-    (or was being written when the run was stopped at once): set it aside."""
+def _set_aside_stale(plan: Plan, outcomes: dict, started: float) -> list[SetAside]:
+    """Every planned output this run did not record as written but found on disk: an earlier
+    run's file is set aside; one this run wrote without word of it (its worker was killed,
+    or its pool broke, before the outcome came back) is removed, as unconfirmed."""
     now = _dt.datetime.now()
     result = []
     for step in plan.steps:
@@ -279,7 +282,10 @@ def _set_aside_stale(plan: Plan, outcomes: dict) -> list[SetAside]:
         if target is None or isinstance(outcomes.get(step.index), Written) or not target.is_file():
             continue
         try:
-            result.append(SetAside(step.source, target, set_aside(target, now)))
+            if target.stat().st_mtime >= started:
+                target.unlink()
+            else:
+                result.append(SetAside(step.source, target, set_aside(target, now)))
         except OSError as exc:
             result.append(SetAside(step.source, target, None, exc.strerror))
     return result
