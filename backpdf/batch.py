@@ -20,6 +20,7 @@ import io
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -42,7 +43,7 @@ from backpdf.batch_jobs import (
 from backpdf.errors import BackpdfError
 from backpdf.model import Library
 from backpdf.out_dir import locked, remove_temp_files, set_aside
-from backpdf.output import write_atomic
+from backpdf.output import check_target_is_regular, write_atomic
 from backpdf.pipeline import choose_layout
 from backpdf.program import Request
 from backpdf.roster import read_roster
@@ -100,7 +101,13 @@ class Report:
     combined: Combined | None = None
     interrupted: bool = False
     set_aside: tuple[SetAside, ...] = ()
+    combined_problem: str | None = None  # why the --combined file could not be written
     manifest_problem: str | None = None  # why manifest.json could not be written
+
+    @property
+    def problems(self) -> list[str]:
+        """What went wrong with the run's own files, for the end of its report."""
+        return [p for p in (self.combined_problem, self.manifest_problem) if p]
 
     @property
     def written(self) -> list[Written]:
@@ -198,6 +205,7 @@ def _claim_combined(path: Path, out_dir: Path, claims: _Claims) -> Path:
     """The --combined file is claimed before any handout, so a handout named like it fails."""
     if not path.parent.is_dir() and path.parent.resolve() != out_dir.resolve():
         raise BackpdfError(f"--combined {path}: the folder {path.parent} does not exist")
+    check_target_is_regular(path)  # a FIFO or device: refused now, not after every handout
     try:
         return claims.claim(path, "the --combined file")
     except BackpdfError as exc:
@@ -258,22 +266,27 @@ def _make(plan: Plan, jobs: int, progress: Callable[[], None], stop) -> Report:
         outcomes[outcome.index] = outcome
         progress()
 
+    started = time.time()
     make_all(plan.jobs, plan.settings, jobs, record, stop)
     remove_temp_files(plan.out_dir)  # of workers killed mid-write
-    stale = _set_aside_stale(plan, outcomes)
+    stale = _set_aside_stale(plan, outcomes, started)
     os.sync()  # one flush to disk for every handout written, instead of one each
     interrupted = stop.is_set() or len(outcomes) < len(plan.steps)
     written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
-    combined = None
+    combined, combined_problem = None, None
     if plan.combined and written and not interrupted:
-        combined = combine(written, plan.combined)
+        try:
+            combined = combine(written, plan.combined)
+        except BackpdfError as exc:  # a full disk: the handouts and the manifest still count
+            combined_problem = f"--combined: {exc}"
     return Report(tuple(o for _, o in sorted(outcomes.items())), len(plan.steps) - len(outcomes),
-                  combined, interrupted, tuple(stale))
+                  combined, interrupted, tuple(stale), combined_problem=combined_problem)
 
 
-def _set_aside_stale(plan: Plan, outcomes: dict) -> list[SetAside]:
-    """Every planned output this run did not write, found on disk, is from an earlier run
-    (or was being written when the run was stopped at once): set it aside."""
+def _set_aside_stale(plan: Plan, outcomes: dict, started: float) -> list[SetAside]:
+    """Every planned output this run did not record as written but found on disk: an earlier
+    run's file is set aside; one this run wrote without word of it (its worker was killed,
+    or its pool broke, before the outcome came back) is removed, as unconfirmed."""
     now = _dt.datetime.now()
     result = []
     for step in plan.steps:
@@ -281,7 +294,10 @@ def _set_aside_stale(plan: Plan, outcomes: dict) -> list[SetAside]:
         if target is None or isinstance(outcomes.get(step.index), Written) or not target.is_file():
             continue
         try:
-            result.append(SetAside(step.source, target, set_aside(target, now)))
+            if target.stat().st_mtime >= started:
+                target.unlink()
+            else:
+                result.append(SetAside(step.source, target, set_aside(target, now)))
         except OSError as exc:
             result.append(SetAside(step.source, target, None, exc.strerror))
     return result

@@ -241,12 +241,18 @@ def _make_in_pool(queue: Iterator[Job], settings: Settings, workers: int,
     pending: dict[Future, Job] = {}
     lost: list[Job] = []
     try:
+        def submit(job: Job) -> None:
+            try:
+                pending[pool.submit(_make_in_worker, job)] = job
+            except BrokenProcessPool:  # a worker died since the last look: not started, so retried
+                lost.append(job)
+
         # A few jobs per worker in flight, not all of them: wait() walks every pending
         # future on each call, which for a 1,000-handout run cost the parent (sharing
         # the same 2 cores as the workers) a second of CPU, and nothing is gained by
         # queueing further ahead.
         for job in islice(queue, IN_FLIGHT_PER_WORKER * workers):
-            pending[pool.submit(_make_in_worker, job)] = job
+            submit(job)
         while pending and not stop.is_set() and not lost:
             done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             for future in done:
@@ -257,7 +263,7 @@ def _make_in_pool(queue: Iterator[Job], settings: Settings, workers: int,
                 record(_outcome(future, job))
                 if not lost:
                     for job in islice(queue, 1):
-                        pending[pool.submit(_make_in_worker, job)] = job
+                        submit(job)
         for future in pending:
             future.cancel()  # not started: made by the next pool, or not made at all
         # Finish what the workers are making (their files are being written), unless

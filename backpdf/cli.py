@@ -399,14 +399,14 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
         click.echo(failure.reason, err=True)
     for stale in report.set_aside:
         warn(stale.notice())
-    if report.manifest_problem:
-        click.echo(f"backpdf: error: {report.manifest_problem}", err=True)
+    for problem in report.problems:
+        click.echo(f"backpdf: error: {problem}", err=True)
     not_made = f"{report.not_made} not made, " if report.not_made else ""
     click.echo(f"{len(report.written)} written, {len(report.failed)} failed, {not_made}"
                f"{time.monotonic() - started:.1f} s", err=True)
     if report.interrupted:
         raise Interrupted("")
-    sys.exit(EXIT_PROBLEMS if report.failed or report.manifest_problem else 0)
+    sys.exit(EXIT_PROBLEMS if report.failed or report.problems else 0)
 
 
 @contextlib.contextmanager

@@ -18,9 +18,10 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from backpdf import check_cache, places, resources
+from backpdf import check_cache, places, resources, vocabulary
 from backpdf.errors import BackpdfError, Problem
 from backpdf.layout import Layout
+from backpdf.layout_geometry import layout_geometry_problems
 from backpdf.loading import Document, load_yaml
 from backpdf.schemas import schema_problems
 from backpdf.suggest import unknown
@@ -153,7 +154,15 @@ def _layout_data(path: Path, chain: tuple[Path, ...] = ()) -> dict:
 
 
 def load_layout_file(path: str | Path) -> Layout:
-    return Layout.from_data(_layout_data(Path(path)), source=Path(path))
+    """A layout file merged over what it extends, refused if its page cannot hold what it
+    asks for (on either paper), so `validate` and `generate` refuse the same layouts."""
+    path = Path(path)
+    data = _layout_data(path)
+    problems = layout_geometry_problems(data, {p: vocabulary.paper_size_mm(p) for p in vocabulary.papers()})
+    if problems:
+        doc = load_yaml(path)  # for the line of each key this file sets itself
+        raise BackpdfError.from_problems([doc.problem(message, where) for message, where in problems])
+    return Layout.from_data(data, source=path)
 
 
 def _find(name_or_path: str, relative_to: Path | None = None, extending: str | None = None) -> Path:

@@ -16,19 +16,28 @@ account for.
 from __future__ import annotations
 
 import datetime as _dt
-import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from backpdf.errors import BackpdfError
 from backpdf.output import TEMP_PREFIX, TEMP_SUFFIX
+
+fcntl: Any
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; runs are not locked there
+    fcntl = None
 
 
 @contextmanager
 def locked(folder: Path) -> Iterator[None]:
     """Hold the folder for this run; a BackpdfError if another run holds it."""
+    if fcntl is None:
+        yield
+        return
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError as exc:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
@@ -35,7 +35,9 @@ from reportlab.platypus import (
 
 from backpdf import typeface as fonts
 from backpdf import vocabulary
+from backpdf.errors import BackpdfError
 from backpdf.layout import FULL_WIDTH_PARTS, Layout
+from backpdf.layout_geometry import layout_geometry_problems
 from backpdf.model import Handout
 from backpdf.render.cards import exercise_card
 from backpdf.render.checklist import checklist
@@ -186,6 +188,39 @@ def _without_ascii85() -> Iterator[None]:
         rl_config.useA85 = previous
 
 
+class _PageLimitedDoc(BaseDocTemplate):
+    """Stops a build that keeps adding pages: reportlab looks for room on page after page
+    for a flowable that fits nowhere, for ever, and no layout check can foresee every case."""
+
+    def __init__(self, page_limit: int, *args, **kwargs):
+        self.page_limit = page_limit
+        super().__init__(*args, **kwargs)
+
+    def handle_pageBegin(self):
+        if self.page >= self.page_limit:
+            raise _PageLimitReached  # raised as a BackpdfError by render: reportlab rewrites messages
+        super().handle_pageBegin()
+
+
+class _PageLimitReached(Exception):
+    pass
+
+
+def _page_limit(handout: Handout) -> int:
+    """Far more pages than any handout needs: the front, a few pages per exercise, the log."""
+    return 20 + 5 * len(handout.exercises)
+
+
+def _check_room(layout: Layout, paper: str) -> None:
+    """The layout's geometry on this paper, checked again before rendering: a Layout made
+    in code never passed `load_layout_file`."""
+    data = {key: value for key, value in asdict(layout).items() if key != "source"}
+    problems = layout_geometry_problems(data, {paper: vocabulary.paper_size_mm(paper)})
+    if problems:
+        message, _ = problems[0]
+        raise BackpdfError(f"layout '{layout.name}': {message}", layout.source)
+
+
 @dataclass(frozen=True)
 class RenderedPDF:
     data: bytes
@@ -196,12 +231,13 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     """The handout as a PDF. Raises BackpdfError for text the font cannot print; pictures
     arrive checked (see `pipeline.prepare`), so nothing here reads a file."""
     fonts.check_printable(handout.texts())
+    _check_room(layout, paper)
     styles = styles_for(layout)
     page = Page.of(layout, paper)
     story, top_height = _story(handout, layout, styles, page)
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer, pagesize=(page.width, page.height), invariant=1,
+    doc = _PageLimitedDoc(
+        _page_limit(handout), buffer, pagesize=(page.width, page.height), invariant=1,
         leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom,
         title=PDF_TITLE, author=handout.clinic.name or "backpdf", subject="", keywords="",
         creator="backpdf", producer="backpdf",
@@ -212,5 +248,10 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     footer = Footer(left=page.left, right=page.width - page.right, bottom_margin=page.bottom,
                     font_size=layout.font_sizes.small, phone=handout.clinic.phone, labels=layout.labels)
     with _without_ascii85():
-        doc.build(story, canvasmaker=numbered_canvas(footer))
+        try:
+            doc.build(story, canvasmaker=numbered_canvas(footer))
+        except _PageLimitReached:
+            raise BackpdfError(f"layout '{layout.name}': the handout would run past {doc.page_limit} pages, "
+                               "as some part of it fits on no page; run `backpdf validate` on the layout file",
+                               layout.source) from None
     return RenderedPDF(buffer.getvalue(), doc.page)
