@@ -46,7 +46,8 @@ from backpdf.render.page import Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
 
 PDF_TITLE = "Home exercise program"
-TOP_FRAME_SLACK = 6 * mm  # measuring flowables outside a frame can come out a little short
+TOP_FRAME_SLACK = 6 * mm
+MAX_TOP_SHARE = 0.7  # columns under a taller page-1 top would be too short to hold a card  # measuring flowables outside a frame can come out a little short
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,11 @@ def _story(handout: Handout, layout: Layout, styles: Styles, page: Page) -> tupl
             story.append(NextPageTemplate("columns"))
         else:
             top_height = _height_of(story, page.frame_width, page.frame_height) + TOP_FRAME_SLACK
-            story.append(FrameBreak())
+            if top_height <= page.frame_height * MAX_TOP_SHARE:
+                story.append(FrameBreak())
+            else:  # too little room left for columns under it: they start on page 2
+                top_height = None
+                story += [NextPageTemplate("columns"), PageBreak()]
     in_columns = columns
     for part in flow[first_flowing:]:
         wide = part in FULL_WIDTH_PARTS

@@ -78,10 +78,23 @@ def _patient_block(handout: Handout, layout: Layout, styles: Styles, width: floa
 
 
 def _red_flags(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
-    title = Para("\u26a0 " + text(handout.red_flags_title), styles.box_title)
+    """One box, most urgent tier first ("Go to the emergency department or call 911 now
+    if ..."), each tier's title in bold with its signs below."""
+    rows: list = []
+    for tier, (title, signs) in enumerate(handout.red_flags):
+        if tier:
+            rows.append(Spacer(0, styles.body.fontSize * 0.5))
+        rows += [Para("\u26a0 " + text(title), styles.box_title), *bullet_list(signs, styles)]
     # Not kept together: if page 1 is too full for it, half a box on page 1 beats none.
-    return [boxed([title, *bullet_list(handout.red_flags, styles)], width,
-                  border=layout.borders_pt.red_flags, padding=9, background=BOX_GREY)]
+    return [boxed(rows, width, border=layout.borders_pt.red_flags, padding=9, background=BOX_GREY)]
+
+
+def _main_message(handout: Handout, styles: Styles) -> list:
+    """Why these exercises, and what they take: the first thing a patient reads."""
+    found = [Para(text(handout.why), styles.body)] if handout.why else []
+    if handout.summary:
+        found.append(Para(f"<b>{text(handout.summary)}</b>", styles.body))
+    return found
 
 
 def _precautions(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
@@ -100,7 +113,9 @@ def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float)
     however long it is, it cannot push the red flags off page 1.
     """
     story = _letterhead(handout, layout, styles, width)
-    story.append(Spacer(0, 4 * mm))
+    story.append(Spacer(0, 2 * mm))
+    story += _main_message(handout, styles)
+    story.append(Spacer(0, 2 * mm))
     story += _red_flags(handout, layout, styles, width)
     story += _precautions(handout, layout, styles, width)
     if handout.note:
