@@ -81,6 +81,9 @@ class BackpdfGroup(click.Group):
             raise UserError(str(exc)) from None
         except KeyboardInterrupt:
             raise Interrupted("") from None
+        except BrokenPipeError:  # `backpdf review | head`: the reader has all it wants
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit, like stdout
+            return None
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except Exception as exc:
@@ -269,6 +272,8 @@ def validate(library_path, clinic_path, as_json, files):
                        f"{result.mean_words:>4.1f} (longest {result.max_words})")
         if report.readability:
             click.echo(summary(report.readability))
+        for group in report.groups:
+            click.echo(str(group))
         for line in report.warnings + report.problems:
             click.echo(str(line))
     if report.problems:
@@ -312,7 +317,7 @@ def templates(library_path, as_json):
 def conditions(library_path, as_json):
     """List the conditions a patient can be screened for (`generate --condition ID`)."""
     library = _library(library_path)
-    rows = [(c, [e.id for e in library.exercises.values() if c.id in e.avoid_if])
+    rows = [(c, [e.id for e in library.exercises.values() if c.avoids(e)])
             for c in library.conditions.values()]
     if as_json:
         _echo_json([{"id": c.id, "name": c.name, "precaution": c.precaution, "leaves_out": avoided}
@@ -320,6 +325,22 @@ def conditions(library_path, as_json):
         return
     for condition, avoided in rows:
         click.echo(f"{condition.id}  {condition.name}: leaves out {len(avoided)} exercise(s)")
+
+
+@cli.command()
+@library_option
+@json_option
+def review(library_path, as_json):
+    """The screening table: per condition, what it leaves out, cautions and rewords."""
+    from backpdf.review import review as review_library
+
+    rows = review_library(_library(library_path))
+    if as_json:
+        _echo_json([row.to_json() for row in rows])
+        return
+    for row in rows:
+        for line in row.lines():
+            click.echo(line)
 
 
 @cli.command("schema")

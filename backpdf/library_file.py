@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backpdf import check_cache, resources
+from backpdf import check_cache, resources, vocabulary
 from backpdf.errors import Problem
 from backpdf.loading import Document, load_yaml
-from backpdf.model import Condition, Exercise, Library, ProgramEntry, Template
+from backpdf.model import Condition, Exercise, Library, ProgramEntry, RedFlagTier, Template
 from backpdf.schemas import schema_problems
 from backpdf.suggest import unknown
 from backpdf.video_links import is_absolute, link_problem
+
+RED_FLAG_TIERS = ("emergency", "urgent")  # printed in this order, most urgent first
 
 
 def load_library(path: str | Path | None = None) -> Library:
@@ -55,6 +57,7 @@ def _reference_problems(doc: Document) -> list[Problem]:
         if is_absolute(video) and (why := link_problem(video)):
             problems.append(doc.problem(f"video: {why}", ("exercises", i, "video"), obj))
 
+    problems += _red_flag_problems(doc)
     for i, tpl in enumerate(data.get("templates", [])):
         for j, entry in enumerate(tpl["exercises"]):
             eid = entry if isinstance(entry, str) else entry["id"]
@@ -62,6 +65,36 @@ def _reference_problems(doc: Document) -> list[Problem]:
                 problems.append(doc.problem(unknown("exercise", eid, exercises, "see `backpdf list`"),
                                             ("templates", i, "exercises", j), f"template '{tpl['id']}'"))
     return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _red_flag_tiers(data: dict) -> tuple[RedFlagTier, ...]:
+    if "items" in data:  # the one-tier shape
+        return (RedFlagTier.from_data(data, vocabulary.areas()),)
+    return tuple(RedFlagTier.from_data(data[tier], vocabulary.areas()) for tier in RED_FLAG_TIERS)
+
+
+def _red_flag_problems(doc: Document) -> list[Problem]:
+    """Red-flag ids are unique across both tiers, and conditions reword or drop only ids
+    that exist."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple] = {}
+    if "items" in doc.data["red_flags"]:
+        return problems
+    for tier in RED_FLAG_TIERS:
+        for i, item in enumerate(doc.data["red_flags"][tier]["items"]):
+            path = ("red_flags", tier, "items", i, "id")
+            if item["id"] in seen:
+                problems.append(doc.problem(f"duplicate red-flag id '{item['id']}' (also on line "
+                                            f"{doc.line_of(seen[item['id']])})", path))
+            seen.setdefault(item["id"], path)
+    for i, condition in enumerate(doc.data.get("conditions", [])):
+        obj = f"condition '{condition['id']}'"
+        for key in ("reword_red_flags", "drop_red_flags"):
+            for flag in condition.get(key, ()):
+                if flag not in seen:
+                    problems.append(doc.problem(f"{key}: " + unknown("red flag", flag, seen, "see red_flags:"),
+                                                ("conditions", i, key), obj))
+    return problems
 
 
 def _unique_ids(doc: Document, key: str, label: str, problems: list[Problem]) -> dict[str, int]:
@@ -85,13 +118,11 @@ def build_library(doc: Document) -> Library:
     exercises = {ex["id"]: Exercise.from_data(ex, base) for ex in data["exercises"]}
     return Library(
         path=doc.path,
-        red_flags_title=data["red_flags"]["title"],
-        red_flags=tuple(data["red_flags"]["items"]),
+        red_flags=_red_flag_tiers(data["red_flags"]),
         guidance=tuple(data.get("guidance", ())),
-        conditions={c["id"]: Condition(c["id"], c["name"], c.get("precaution"))
-                    for c in data.get("conditions", [])},
+        conditions={c["id"]: Condition.from_data(c) for c in data.get("conditions", [])},
         exercises=exercises,
-        templates={t["id"]: Template(t["id"], t["name"], t.get("description", ""),
+        templates={t["id"]: Template(t["id"], t["name"], t.get("description", ""), t.get("why"),
                                      tuple(ProgramEntry.from_data(e) for e in t["exercises"]))
                    for t in data.get("templates", [])},
     )

@@ -78,8 +78,10 @@ def _path(value, folder: Path) -> Path:
 class Exercise:
     id: str = field(metadata=_info("Id"))
     name: str = field(metadata=_info("Name", printed=True))
+    purpose: str | None = field(default=None, metadata=_info("Why", printed=True))
     areas: tuple[str, ...] = field(metadata=_info("Areas", _texts))
     kind: str = field(metadata=_info("Kind"))
+    moves: tuple[str, ...] = field(default=(), metadata=_info("Moves", _texts))
     steps: tuple[str, ...] = field(metadata=_info("Steps", _texts, printed=True))
     dose: Dose = field(default=Dose(), metadata=_info("How much", lambda v, f: Dose.from_dict(v)))
     tips: tuple[str, ...] = field(default=(), metadata=_info("Tips", _texts, printed=True))
@@ -133,9 +135,60 @@ def _jsonable(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Condition:
+    """Something a patient can be screened for. It leaves out exercises by their movement
+    tags (`avoid_moves`) or by name (an exercise's `avoid_if`), adds cautions by tag, and
+    rewords or drops red flags that its own definition makes expected."""
+
     id: str
     name: str
     precaution: str | None = None
+    avoid_moves: frozenset[str] = frozenset()
+    caution_moves: dict[str, str] = field(default_factory=dict)
+    reword_red_flags: dict[str, str] = field(default_factory=dict)
+    drop_red_flags: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_data(cls, data: dict) -> Condition:
+        return cls(id=data["id"], name=data["name"], precaution=data.get("precaution"),
+                   avoid_moves=frozenset(data.get("avoid_moves", ())),
+                   caution_moves=dict(data.get("caution_moves", {})),
+                   reword_red_flags=dict(data.get("reword_red_flags", {})),
+                   drop_red_flags=frozenset(data.get("drop_red_flags", ())))
+
+    def avoids(self, exercise: Exercise) -> bool:
+        return self.id in exercise.avoid_if or bool(self.avoid_moves & set(exercise.moves))
+
+    def cautions_for(self, exercise: Exercise) -> tuple[str, ...]:
+        """What to print on `exercise` for this condition: by tag, then by name."""
+        found = [text for tag, text in self.caution_moves.items() if tag in exercise.moves]
+        if self.id in exercise.caution_if:
+            found.append(exercise.caution_if[self.id])
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    areas: frozenset[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class RedFlagTier:
+    """One tier of the red-flag box: "Go to the emergency department ... if" or "Stop
+    these exercises and call us within a day if", and its signs."""
+
+    title: str
+    items: tuple[RedFlag, ...]
+
+    @classmethod
+    def from_data(cls, data: dict, all_areas: tuple[str, ...]) -> RedFlagTier:
+        """A tier from library data; a plain text item (the one-tier shape of backpdf 0.1)
+        applies to every area."""
+        return cls(data["title"], tuple(
+            RedFlag(f"item-{n}", frozenset(all_areas), item) if isinstance(item, str)
+            else RedFlag(item["id"], frozenset(item["areas"]), item["text"])
+            for n, item in enumerate(data["items"], 1)))
 
 
 @dataclass(frozen=True)
@@ -158,14 +211,14 @@ class Template:
     id: str
     name: str
     description: str
+    why: str | None                 # the main message, printed on page 1
     entries: tuple[ProgramEntry, ...]
 
 
 @dataclass(frozen=True)
 class Library:
     path: Path
-    red_flags_title: str
-    red_flags: tuple[str, ...]
+    red_flags: tuple[RedFlagTier, ...]   # most urgent first
     guidance: tuple[str, ...]
     conditions: dict[str, Condition]
     exercises: dict[str, Exercise]
@@ -227,6 +280,7 @@ class Clinic:
     website: str | None = None
     logo: Picture | None = None
     video_base_url: str = PLACEHOLDER_VIDEO_BASE
+    emergency_number: str = "911"
     layout: str | None = None
     paper: str | None = None
     source: Path | None = None
@@ -236,7 +290,7 @@ class Clinic:
         return self.video_base_url == PLACEHOLDER_VIDEO_BASE
 
     def printed_texts(self) -> Iterator[tuple[str, str]]:
-        for name in ("name", "address", "phone", "website"):
+        for name in ("name", "address", "phone", "website"):  # the emergency number is in the red flags
             value = getattr(self, name)
             if value:
                 yield f"clinic {name}", value
@@ -286,8 +340,7 @@ class Handout:
 
     date: _dt.date
     clinic: Clinic
-    red_flags_title: str
-    red_flags: tuple[str, ...]
+    red_flags: tuple[tuple[str, tuple[str, ...]], ...]   # (title, signs) per tier, most urgent first
     guidance: tuple[str, ...]
     exercises: tuple[HandoutExercise, ...]
     patient: str | None = None
@@ -295,15 +348,20 @@ class Handout:
     note: str | None = None
     precautions: tuple[str, ...] = ()
     title: str = GENERIC_TITLE
+    why: str | None = None          # the main message: why these exercises
+    summary: str | None = None      # "Do these 5 exercises once a day. It takes about 15 minutes."
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """(field, text) for every piece of text the handout prints, for checks and tests."""
-        for name in ("title", "patient", "clinician", "note", "red_flags_title"):
+        for name in ("title", "patient", "clinician", "note", "why", "summary"):
             value = getattr(self, name)
             if value:
                 yield name, value
         yield from self.clinic.printed_texts()
-        for group, label in (("red_flags", "red flag"), ("guidance", "guidance"), ("precautions", "precaution")):
+        for tier, (title, signs) in enumerate(self.red_flags, 1):
+            yield f"red flags {tier} title", title
+            yield from ((f"red flag {tier}.{i}", sign) for i, sign in enumerate(signs, 1))
+        for group, label in (("guidance", "guidance"), ("precautions", "precaution")):
             for i, value in enumerate(getattr(self, group), 1):
                 yield f"{label} {i}", value
         for exercise in self.exercises:

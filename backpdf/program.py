@@ -11,9 +11,19 @@ import datetime as _dt
 from dataclasses import dataclass, replace
 
 from backpdf.errors import BackpdfError
-from backpdf.model import GENERIC_TITLE, Clinic, Dose, Exercise, Handout, HandoutExercise, Library, ProgramEntry
+from backpdf.model import (
+    GENERIC_TITLE,
+    Clinic,
+    Condition,
+    Dose,
+    Exercise,
+    Handout,
+    HandoutExercise,
+    Library,
+    ProgramEntry,
+)
 from backpdf.video_links import link_problem, video_url
-from backpdf.wording import dose_sentences, dose_short
+from backpdf.wording import dose_sentences, dose_short, program_summary
 
 
 @dataclass(frozen=True)
@@ -107,7 +117,7 @@ def resolve(request: Request, library: Library, clinic: Clinic,
     items: list[HandoutExercise] = []
     for entry, named in selection:
         exercise = library.exercises[entry.id]
-        ruled_out = [c for c in conditions if c.id in exercise.avoid_if]
+        ruled_out = [c for c in conditions if c.avoids(exercise)]
         warnings: tuple[str, ...] = ()
         if ruled_out:
             names = [c.name for c in ruled_out]
@@ -128,8 +138,7 @@ def resolve(request: Request, library: Library, clinic: Clinic,
     handout = Handout(
         date=parse_date(request.date, today),
         clinic=clinic,
-        red_flags_title=library.red_flags_title,
-        red_flags=library.red_flags,
+        red_flags=red_flags_for(library, items, conditions, clinic),
         guidance=library.guidance,
         exercises=tuple(items),
         patient=request.patient,
@@ -138,8 +147,32 @@ def resolve(request: Request, library: Library, clinic: Clinic,
         precautions=tuple(c.precaution or f"Tell your clinician about your {c.name.lower()} "
                           "before you start." for c in conditions),
         title=request.title or GENERIC_TITLE,
+        why=library.template(request.template).why if request.template else None,
+        summary=program_summary(tuple(item.dose for item in items)),
     )
     return handout, notices
+
+
+def red_flags_for(library: Library, items: list[HandoutExercise], conditions: list[Condition],
+                  clinic: Clinic) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each tier's title and the signs that apply to the areas of these exercises, as the
+    screened conditions word them: a sign a condition makes expected (leg pain with a disc
+    herniation) is reworded or dropped, so no patient is told to stop for the reason they
+    came. The emergency number is the clinic's."""
+    areas = {area for item in items for area in item.exercise.areas}
+    reworded = {flag: text for c in conditions for flag, text in c.reword_red_flags.items()}
+    dropped = {flag for c in conditions for flag in c.drop_red_flags}
+    tiers = []
+    for tier in library.red_flags:
+        signs = tuple(reworded.get(flag.id, flag.text) for flag in tier.items
+                      if flag.areas & areas and flag.id not in dropped)
+        tiers.append((tier.title, signs))
+    return tuple((_with_number(title, clinic), tuple(_with_number(s, clinic) for s in signs))
+                 for title, signs in tiers if signs)
+
+
+def _with_number(text: str, clinic: Clinic) -> str:
+    return text.replace("{emergency_number}", clinic.emergency_number)
 
 
 def _handout_exercise(number: int, exercise: Exercise, entry: ProgramEntry, conditions,
@@ -149,9 +182,12 @@ def _handout_exercise(number: int, exercise: Exercise, entry: ProgramEntry, cond
     why = link_problem(url)
     if why:
         raise BackpdfError(f"exercise '{exercise.id}': video link {url!r} cannot be printed: {why}")
+    own = set(exercise.cautions)
+    screening = tuple(dict.fromkeys(text for c in conditions for text in c.cautions_for(exercise)
+                                    if text not in own))  # each sentence once
     return HandoutExercise(
         number=number, exercise=exercise, dose=dose,
         dose_sentences=tuple(dose_sentences(dose)), dose_short=dose_short(dose),
-        screening_cautions=tuple(exercise.caution_if[c.id] for c in conditions if c.id in exercise.caution_if),
+        screening_cautions=screening,
         video_url=url, note=entry.note, warnings=warnings,
     )

@@ -60,3 +60,43 @@ def summary(results: list[StepsReadability]) -> str:
     return (f"readability: mean grade {mean(r.grade for r in results):.1f}, highest "
             f"{hardest.grade:.1f} ({hardest.exercise_id}); longest step {longest} words; "
             f"{len(results)} exercises")
+
+
+@dataclass(frozen=True)
+class GroupReadability:
+    """The grade of one kind of safety or purpose text across the library."""
+
+    group: str
+    count: int
+    mean_grade: float
+    max_grade: float
+    hardest: str
+
+    def __str__(self) -> str:
+        return (f"readability of {self.group}: mean grade {self.mean_grade:.1f}, highest "
+                f"{self.max_grade:.1f} ({self.count} texts)")
+
+
+def safety_texts(library: Library) -> dict[str, list[str]]:
+    """The texts a patient must understand to stay safe, and each exercise's reason, by kind."""
+    flags = [flag.text for tier in library.red_flags for flag in tier.items]
+    flags += [text for c in library.conditions.values() for text in c.reword_red_flags.values()]
+    precautions = [c.precaution for c in library.conditions.values() if c.precaution]
+    cautions = [text for c in library.conditions.values() for text in c.caution_moves.values()]
+    cautions += [text for e in library.exercises.values() for text in (*e.cautions, *e.caution_if.values())]
+    return {"red flags": flags, "precautions": precautions, "cautions": cautions,
+            "purposes": [e.purpose for e in library.exercises.values() if e.purpose],
+            "template reasons": [t.why for t in library.templates.values() if t.why]}
+
+
+def groups_readability(library: Library) -> list[GroupReadability]:
+    import textstat
+
+    found = []
+    for group, texts in safety_texts(library).items():
+        if texts:
+            grades = [textstat.flesch_kincaid_grade(text.replace("{emergency_number}", "911")) for text in texts]
+            worst = max(range(len(texts)), key=grades.__getitem__)
+            found.append(GroupReadability(group, len(texts), round(mean(grades), 1), round(grades[worst], 1),
+                                          texts[worst]))
+    return found

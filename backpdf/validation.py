@@ -17,7 +17,7 @@ from backpdf.library_file import build_library, library_problems
 from backpdf.loading import Document, load_yaml
 from backpdf.model import Library
 from backpdf.program_file import program_problems
-from backpdf.readability import StepsReadability, library_readability
+from backpdf.readability import GroupReadability, StepsReadability, groups_readability, library_readability
 from backpdf.resources import bundled_library
 from backpdf.schemas import schema
 
@@ -27,6 +27,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     readability: list[StepsReadability] = field(default_factory=list)
+    groups: list[GroupReadability] = field(default_factory=list)
     checked: int = 0
 
     def to_json(self) -> dict:
@@ -36,7 +37,8 @@ class Report:
 
         return {"checked": self.checked, "problems": [entry(p) for p in self.problems],
                 "warnings": [entry(p) for p in self.warnings],
-                "readability": [vars(r) for r in self.readability]}
+                "readability": [vars(r) for r in self.readability],
+                "readability_of_groups": [vars(g) for g in self.groups]}
 
 
 def kind_of(doc: Document) -> str:
@@ -91,6 +93,7 @@ def _extends_problems(path: Path) -> list[Problem]:
 
 def _readability(doc: Document, library: Library, report: Report) -> None:
     report.readability = library_readability(library)
+    report.groups = groups_readability(library)
     index = {exercise_id: i for i, exercise_id in enumerate(library.exercises)}
     for result in report.readability:
         path = ("exercises", index[result.exercise_id], "steps")

@@ -73,3 +73,33 @@ def dose_short(dose: Dose) -> str:
     if dose.days_per_week is not None and dose.days_per_week != 7:
         parts.append(f"{dose.days_per_week} days a week")
     return ", ".join(parts)
+
+
+SECONDS_PER_REP = 4      # a slow, controlled repetition, without its hold
+SECONDS_TO_SET_UP = 30   # getting into position, changing sides, a short rest
+
+
+def minutes_needed(dose: Dose) -> float:
+    """A generous estimate of how long one session of an exercise takes."""
+    if dose.minutes is not None:
+        return dose.minutes
+    sides = 2 if dose.sides in ("each", "alternate") else 1
+    per_rep = SECONDS_PER_REP + (dose.hold_seconds or 0)
+    return (SECONDS_TO_SET_UP + (dose.reps or 1) * (dose.sets or 1) * sides * per_rep) / 60
+
+
+def program_summary(doses: tuple[Dose, ...]) -> str:
+    """The page-1 summary: "Do these 5 exercises once a day. It takes about 15 minutes."
+
+    Minutes are rounded up to a multiple of 5: a patient should find it takes less time
+    than promised, not more.
+    """
+    count = len(doses)
+    what = "Do this exercise" if count == 1 else f"Do these {count} exercises"
+    per_day = {d.times_per_day for d in doses}
+    often = ""
+    times = next(iter(per_day))
+    if len(per_day) == 1 and times is not None:
+        often = " " + {1: "once a day", 2: "twice a day"}.get(times, f"{times} times a day")
+    minutes = max(5, -(-sum(minutes_needed(d) for d in doses) // 5) * 5)
+    return f"{what}{often}. It takes about {int(minutes)} minutes."

@@ -108,10 +108,13 @@ def test_red_flags_come_before_the_exercises_on_page_one(made, library):
 
     import pypdf
     first = normalise(pypdf.PdfReader(io.BytesIO(made.pdf)).pages[0].extract_text())
-    assert library.red_flags_title in first
-    for item in library.red_flags:
-        assert normalise(item) in first
-    assert first.index(library.red_flags_title) < first.find("Your exercises") or "Your exercises" not in first
+    for title, signs in made.handout.red_flags:
+        assert normalise(title) in first
+        for sign in signs:
+            assert normalise(sign) in first
+    emergency = normalise(made.handout.red_flags[0][0])
+    assert emergency.startswith("Go to the emergency department or call 911 now")
+    assert first.index(emergency) < first.find("Your exercises") or "Your exercises" not in first
 
 
 def test_enormous_step_is_printed_whole_across_pages(library, clinic):

@@ -88,7 +88,7 @@ def library_and_program(draw):
 
 
 # The field labels Handout.texts() gives, which unprintable-text errors start with.
-FIELD = (r"(title|patient|clinician|note|red_flags_title|clinic \w+|red flag \d+|guidance \d+|"
+FIELD = (r"(title|patient|clinician|note|red flags \d+ title|clinic \w+|red flag \d+\.\d+|guidance \d+|"
          r"precaution \d+|exercise '[^']*' [a-z ]+( #\d+)?): ")
 
 

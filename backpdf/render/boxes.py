@@ -14,9 +14,11 @@ BOX_GREY = colors.Color(0.95, 0.95, 0.95)
 RULE_GREY = colors.Color(0.55, 0.55, 0.55)   # writing lines: visible, but lighter than borders
 
 
-def boxed(rows: list, width: float, border: float, padding: float, background=None) -> Table:
-    """A bordered box of flowables, one per row, that may split across pages (and inside
-    a row, for text taller than a page) instead of raising a LayoutError."""
+def boxed(rows: list, width: float, border: float, padding: float, background=None,
+          split_in_row: bool = True) -> Table:
+    """A bordered box of flowables, one per row, that may split across pages (and, unless
+    `split_in_row` is False, inside a row, for text taller than a page) instead of raising
+    a LayoutError."""
     style = [
         ("BOX", (0, 0), (-1, -1), border, colors.black),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
@@ -28,7 +30,7 @@ def boxed(rows: list, width: float, border: float, padding: float, background=No
     ]
     if background is not None:
         style.append(("BACKGROUND", (0, 0), (-1, -1), background))
-    return make_table([[row] for row in rows], [width], style)
+    return make_table([[row] for row in rows], [width], style, split_in_row=split_in_row)
 
 
 def bullet_list(items, styles: Styles) -> list:

@@ -65,8 +65,8 @@ class TitleBar(Flowable):
 def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> list:
     """Steps, dose, tips, cautions, note and warnings, in the order a patient reads them."""
     labels = layout.labels
-    body = [Para(text(step), styles.step, bulletText=f"{i}.")
-            for i, step in enumerate(ex.exercise.steps, 1)]
+    body = [Para(text(ex.exercise.purpose), styles.body)] if ex.exercise.purpose else []
+    body += [Para(text(step), styles.step, bulletText=f"{i}.") for i, step in enumerate(ex.exercise.steps, 1)]
     if ex.dose_sentences:
         body.append(Para(labelled(labels["how_much"], " ".join(ex.dose_sentences)), styles.dose))
     body += [Para(labelled(labels["tip"], tip), styles.label) for tip in ex.exercise.tips]

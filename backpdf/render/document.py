@@ -22,12 +22,10 @@ from dataclasses import asdict, dataclass
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     FrameBreak,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -42,6 +40,7 @@ from backpdf.model import Handout
 from backpdf.render.cards import exercise_card
 from backpdf.render.checklist import checklist
 from backpdf.render.fill_in import notes_section, tracking_log
+from backpdf.render.flow import stacked_height
 from backpdf.render.front import front_matter, guidance
 from backpdf.render.markup import Para
 from backpdf.render.page import Footer, numbered_canvas
@@ -49,6 +48,7 @@ from backpdf.render.styles import Styles, styles_for
 
 PDF_TITLE = "Home exercise program"
 TOP_FRAME_SLACK = 6 * mm  # measuring flowables outside a frame can come out a little short
+MAX_TOP_SHARE = 0.7  # columns under a taller page-1 top would be too short to hold a card
 
 
 @dataclass(frozen=True)
@@ -109,14 +109,6 @@ class Page:
         return [first, full, columns]
 
 
-def _height_of(flowables: list, width: float, height: float) -> float:
-    """Height of `flowables` stacked in a frame `width` wide (a KeepTogether counts as its
-    content: its own wrap answers "too tall" on purpose)."""
-    canvas = Canvas(io.BytesIO())
-    parts = [p for f in flowables for p in (f._content if isinstance(f, KeepTogether) else [f])]
-    return sum(p.wrapOn(canvas, width, height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
-
-
 def _cards(handout: Handout, layout: Layout, styles: Styles, page: Page) -> list:
     story: list = []
     heading = Para(layout.labels["exercises_heading"], styles.heading)
@@ -134,7 +126,7 @@ Part = Callable[[Handout, Layout, Styles, Page], list]
 # What each part of a layout's `flow` draws. Full-width parts (layout.FULL_WIDTH_PARTS) are
 # laid out across the page, the others in the layout's columns.
 PARTS: dict[str, Part] = {
-    "front": lambda h, lay, st, pg: front_matter(h, lay, st, pg.frame_width),
+    "front": lambda h, lay, st, pg: front_matter(h, lay, st, pg.frame_width, pg.frame_height),
     "guidance": lambda h, lay, st, pg: guidance(h, lay, st),
     "checklist": lambda h, lay, st, pg: checklist(h, lay, st, pg.frame_width, pg.frame_height),
     "cards": _cards,
@@ -160,8 +152,12 @@ def _story(handout: Handout, layout: Layout, styles: Styles, page: Page) -> tupl
         if flow[first_flowing] == "new_page":
             story.append(NextPageTemplate("columns"))
         else:
-            top_height = _height_of(story, page.frame_width, page.frame_height) + TOP_FRAME_SLACK
-            story.append(FrameBreak())
+            top_height = stacked_height(story, page.frame_width) + TOP_FRAME_SLACK
+            if top_height <= page.frame_height * MAX_TOP_SHARE:
+                story.append(FrameBreak())
+            else:  # too little room left for columns under it: they start on page 2
+                top_height = None
+                story += [NextPageTemplate("columns"), PageBreak()]
     in_columns = columns
     for part in flow[first_flowing:]:
         wide = part in FULL_WIDTH_PARTS

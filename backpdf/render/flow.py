@@ -5,6 +5,8 @@ waits for a column it fits in.
 
 from __future__ import annotations
 
+import io
+
 from reportlab.platypus import Flowable, KeepTogether, PTOContainer
 
 
@@ -109,6 +111,16 @@ def stack_size(flowables: list, avail_width: float, canv, dims: list | None = No
         height += h
         space_after = item.getSpaceAfter()
     return width, height
+
+
+def stacked_height(flowables: list, width: float) -> float:
+    """The height `flowables` take stacked in a frame `width` wide, measured before any
+    page exists (a KeepTogether counts as its content: its own wrap answers "too tall")."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO())
+    parts = [p for f in flowables for p in (f._content if isinstance(f, KeepTogether) else [f])]
+    return stack_size(parts, width, canvas)[1]
 
 
 class Card(PTOContainer):

@@ -11,6 +11,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from backpdf.layout import Layout
 from backpdf.model import Handout
 from backpdf.render.boxes import BOX_GREY, boxed, bullet_list
+from backpdf.render.flow import stacked_height
 from backpdf.render.markup import Para, labelled, text
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.styles import Styles
@@ -77,11 +78,25 @@ def _patient_block(handout: Handout, layout: Layout, styles: Styles, width: floa
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])]
 
 
-def _red_flags(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
-    title = Para("\u26a0 " + text(handout.red_flags_title), styles.box_title)
-    # Not kept together: if page 1 is too full for it, half a box on page 1 beats none.
-    return [boxed([title, *bullet_list(handout.red_flags, styles)], width,
-                  border=layout.borders_pt.red_flags, padding=9, background=BOX_GREY)]
+def _red_flag_box(tiers, layout: Layout, styles: Styles, width: float):
+    """One box, most urgent tier first ("Go to the emergency department or call 911 now
+    if ..."), each tier's title in bold with its signs below."""
+    rows: list = []
+    for tier, (title, signs) in enumerate(tiers):
+        if tier:
+            rows.append(Spacer(0, styles.body.fontSize * 0.5))
+        rows += [Para("\u26a0 " + text(title), styles.box_title), *bullet_list(signs, styles)]
+    # A sign is never cut in two (each is a sentence or two, far shorter than a page).
+    return boxed(rows, width, border=layout.borders_pt.red_flags, padding=9, background=BOX_GREY,
+                 split_in_row=False)
+
+
+def _main_message(handout: Handout, styles: Styles) -> list:
+    """Why these exercises, and what they take: the first thing a patient reads."""
+    found = [Para(text(handout.why), styles.body)] if handout.why else []
+    if handout.summary:
+        found.append(Para(f"<b>{text(handout.summary)}</b>", styles.body))
+    return found
 
 
 def _precautions(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
@@ -93,15 +108,26 @@ def _precautions(handout: Handout, layout: Layout, styles: Styles, width: float)
                                border=layout.borders_pt.precautions, padding=9))]
 
 
-def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
-    """Everything above the exercises on page 1, at the full page width.
+def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float, height: float) -> list:
+    """Everything above the exercises on page 1, for a frame `width` x `height`.
 
+    The red-flag box is whole on page 1 whenever page 1 can hold it; see below for when it
+    cannot.
     The clinician's note comes after the red flags, not in the patient block above them:
     however long it is, it cannot push the red flags off page 1.
     """
     story = _letterhead(handout, layout, styles, width)
-    story.append(Spacer(0, 4 * mm))
-    story += _red_flags(handout, layout, styles, width)
+    story.append(Spacer(0, 2 * mm))
+    story += _main_message(handout, styles)
+    story.append(Spacer(0, 2 * mm))
+    box = _red_flag_box(handout.red_flags, layout, styles, width)
+    if stacked_height([*story, box], width) <= height:
+        story.append(KeepTogether([box]))  # whole, on page 1
+    else:
+        # Taller than page 1 can hold (18 pt type and the signs of several areas): type
+        # never shrinks below a layout's floor, so the box starts on page 1 and goes on
+        # to page 2 between signs, the most urgent tier first.
+        story.append(box)
     story += _precautions(handout, layout, styles, width)
     if handout.note:
         story += [Spacer(0, 3 * mm), Para(labelled(layout.labels["handout_note"], handout.note), styles.body)]

@@ -32,6 +32,7 @@ class Footer:
     @staticmethod
     def disclaimer_lines(labels: Labels, font_size: float, width: float) -> list[str]:
         """The disclaimer, wrapped to the text width (large print needs two lines)."""
+        fonts.register_fonts()
         return simpleSplit(labels["disclaimer"], fonts.REGULAR, font_size, width)
 
     @classmethod
