@@ -300,6 +300,19 @@ GENERIC_TITLE = "Your home exercise program"
 
 
 @dataclass(frozen=True)
+class DoseCell:
+    """One number of a dose with its words: ("hold", 5, "seconds") reads "hold 5 seconds"."""
+
+    before: str
+    number: int
+    after: str
+
+    @property
+    def words(self) -> str:
+        return " ".join(part for part in (self.before, str(self.number), self.after) if part)
+
+
+@dataclass(frozen=True)
 class HandoutExercise:
     """One exercise as this patient gets it: the library's exercise, with the decisions
     made for this handout (number, dose, link, extra cautions, note, picture)."""
@@ -307,8 +320,8 @@ class HandoutExercise:
     number: int
     exercise: Exercise
     dose: Dose
-    dose_sentences: tuple[str, ...]
-    dose_short: str
+    dose_cells: tuple[DoseCell, ...]
+    dose_short: str                      # the same words in one line, for the checklist
     screening_cautions: tuple[str, ...]  # printed after the exercise's own cautions
     video_url: str
     note: str | None = None
@@ -327,7 +340,9 @@ class HandoutExercise:
         label = f"exercise '{self.exercise.id}'"
         for name, value in self.exercise.printed_texts():
             yield f"{label} {name}", value
-        for group in ("dose_sentences", "screening_cautions", "warnings"):
+        for i, cell in enumerate(self.dose_cells, 1):
+            yield f"{label} dose #{i}", cell.words
+        for group in ("screening_cautions", "warnings"):
             for i, value in enumerate(getattr(self, group), 1):
                 yield f"{label} {group.replace('_', ' ')} #{i}", value
         if self.note:

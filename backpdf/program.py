@@ -23,7 +23,7 @@ from backpdf.model import (
     ProgramEntry,
 )
 from backpdf.video_links import link_problem, video_url
-from backpdf.wording import dose_sentences, dose_short, program_summary
+from backpdf.wording import dose_cells, dose_short, program_summary
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ def _handout_exercise(number: int, exercise: Exercise, entry: ProgramEntry, cond
                                     if text not in own))  # each sentence once
     return HandoutExercise(
         number=number, exercise=exercise, dose=dose,
-        dose_sentences=tuple(dose_sentences(dose)), dose_short=dose_short(dose),
+        dose_cells=dose_cells(dose), dose_short=dose_short(dose),
         screening_cautions=screening,
         video_url=url, note=entry.note, warnings=warnings,
     )

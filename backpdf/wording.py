@@ -2,12 +2,13 @@
 
 Whole numbers as digits, one instruction per sentence, nothing to calculate:
 "Repeat 8 times on each side. Hold each for 5 seconds. Do 2 sets. Do this once a day,
-every day." The short form ("8x each side, hold 5 s, 2 sets") is for tables with little room.
+every day." On the page the dose is a panel of big numbers with words (`dose_cells`), and
+the checklist row uses the same words in one line.
 """
 
 from __future__ import annotations
 
-from backpdf.model import Dose
+from backpdf.model import Dose, DoseCell
 
 _SIDE_PHRASES = {
     "each": " on each side",
@@ -56,23 +57,36 @@ def dose_sentences(dose: Dose) -> list[str]:
     return sentences
 
 
-def dose_short(dose: Dose) -> str:
-    """A compact dose for tables: "8x each side, hold 5 s, 2 sets, 1x a day"."""
-    parts = []
-    side = {"each": " each side", "alternate": " each side"}.get(dose.sides or "", "")
+def dose_cells(dose: Dose) -> tuple[DoseCell, ...]:
+    """The dose as a row of numbers with words, for the panel on each card and the
+    checklist row: "10 times each side", "hold 5 seconds", "2 sets", "1 time a day",
+    "5 days a week". Whole numbers as digits, no abbreviations, nothing to work out."""
+    each = dose.sides in ("each", "alternate")
+    side = " each side" if each else ""
+    cells = []
     if dose.minutes is not None:
-        parts.append(f"{dose.minutes} min{side}")
+        cells.append(DoseCell("", dose.minutes, _word(dose.minutes, "minute") + side))
     if dose.reps is not None:
-        parts.append(f"{dose.reps}x{side}")
+        cells.append(DoseCell("", dose.reps, _word(dose.reps, "time") + side))
     if dose.hold_seconds is not None:
-        parts.append(f"hold {dose.hold_seconds} s" + (side if dose.reps is None else ""))
+        after = _word(dose.hold_seconds, "second") + (side if dose.reps is None and dose.minutes is None else "")
+        cells.append(DoseCell("hold", dose.hold_seconds, after))
     if dose.sets is not None and dose.sets > 1:
-        parts.append(f"{dose.sets} sets")
+        cells.append(DoseCell("", dose.sets, "sets"))
     if dose.times_per_day is not None:
-        parts.append(f"{dose.times_per_day}x a day")
-    if dose.days_per_week is not None and dose.days_per_week != 7:
-        parts.append(f"{dose.days_per_week} days a week")
-    return ", ".join(parts)
+        cells.append(DoseCell("", dose.times_per_day, _word(dose.times_per_day, "time") + " a day"))
+    if dose.days_per_week is not None:
+        cells.append(DoseCell("", dose.days_per_week, _word(dose.days_per_week, "day") + " a week"))
+    return tuple(cells)
+
+
+def _word(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
+def dose_short(dose: Dose) -> str:
+    """The dose in one line of the same words as the panel, for tables with little room."""
+    return ", ".join(cell.words for cell in dose_cells(dose))
 
 
 SECONDS_PER_REP = 4      # a slow, controlled repetition, without its hold

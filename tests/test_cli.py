@@ -52,7 +52,7 @@ def test_generate_by_area_and_program(run, tmp_path, clinic_file, library):
     assert result.exit_code == 0, result.stderr
     text = pdf_text(out.read_bytes())
     assert "Janet Doe" in text and "Jane Doe" not in text
-    assert "Right side only this week." in text and "Repeat 6 times" in text
+    assert "Right side only this week." in text and "6 times" in text
     out2 = tmp_path / "area.pdf"
     assert run("generate", "--area", "neck", "--clinic", clinic_file, "-o", out2).exit_code == 0
     text = pdf_text(out2.read_bytes())

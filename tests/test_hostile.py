@@ -137,7 +137,7 @@ def test_full_disk_leaves_no_partial_file_and_keeps_the_old_one(run, tmp_path, m
 def test_failure_halfway_through_rendering(run, tmp_path, monkeypatch):
     from backpdf.render import page
 
-    def explode(self, canvas, number, pages):
+    def explode(self, canvas, left, top, number, pages):
         raise RuntimeError("simulated crash while drawing a footer")
 
     monkeypatch.setattr(page.Footer, "draw", explode)

@@ -3,7 +3,7 @@
 import pytest
 
 from backpdf.model import Dose
-from backpdf.wording import dose_sentences, dose_short
+from backpdf.wording import dose_cells, dose_sentences, dose_short
 
 
 @pytest.mark.parametrize("dose, expected", [
@@ -22,10 +22,14 @@ def test_dose_sentences(dose, expected):
     assert dose_sentences(dose) == expected
 
 
-def test_short_form_for_tables():
+def test_panel_and_table_use_the_same_plain_words():
     dose = Dose(reps=8, sets=2, hold_seconds=5, sides="each", times_per_day=1, days_per_week=7)
-    assert dose_short(dose) == "8x each side, hold 5 s, 2 sets, 1x a day"
-    assert dose_short(Dose(minutes=15, days_per_week=5)) == "15 min, 5 days a week"
+    assert [c.words for c in dose_cells(dose)] == ["8 times each side", "hold 5 seconds", "2 sets",
+                                                   "1 time a day", "7 days a week"]
+    assert dose_short(dose) == "8 times each side, hold 5 seconds, 2 sets, 1 time a day, 7 days a week"
+    assert dose_short(Dose(minutes=15, days_per_week=5)) == "15 minutes, 5 days a week"
+    assert [c.words for c in dose_cells(Dose(hold_seconds=30, sides="each"))] == ["hold 30 seconds each side"]
+    assert not any(abbreviation in dose_short(dose) for abbreviation in ("x ", " s,", "min"))
 
 
 def test_program_dose_overrides_key_by_key():

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 from backpdf.layout import Layout
 from backpdf.model import HandoutExercise
 from backpdf.render.boxes import BAR_GREY, boxed
+from backpdf.render.dose_panel import DosePanel
 from backpdf.render.fill_in import RuledBox
 from backpdf.render.flow import BesideSteps, Card, KeepWhole, SideColumn
 from backpdf.render.markup import Para, labelled, text
@@ -65,10 +66,10 @@ class TitleBar(Flowable):
 def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> list:
     """Steps, dose, tips, cautions, note and warnings, in the order a patient reads them."""
     labels = layout.labels
-    body = [Para(text(ex.exercise.purpose), styles.body)] if ex.exercise.purpose else []
+    body: list = [Para(text(ex.exercise.purpose), styles.body)] if ex.exercise.purpose else []
+    if ex.dose_cells:
+        body.append(DosePanel(ex.dose_cells, styles, layout.borders_pt.table))
     body += [Para(text(step), styles.step, bulletText=f"{i}.") for i, step in enumerate(ex.exercise.steps, 1)]
-    if ex.dose_sentences:
-        body.append(Para(labelled(labels["how_much"], " ".join(ex.dose_sentences)), styles.dose))
     body += [Para(labelled(labels["tip"], tip), styles.label) for tip in ex.exercise.tips]
     body += [Para(labelled(labels["caution"], caution), styles.label) for caution in ex.cautions]
     if ex.note:

@@ -43,12 +43,18 @@ from backpdf.render.fill_in import notes_section, tracking_log
 from backpdf.render.flow import stacked_height
 from backpdf.render.front import front_matter, guidance
 from backpdf.render.markup import Para
-from backpdf.render.page import Footer, numbered_canvas
+from backpdf.render.page import RULE_GAP, Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
 
 PDF_TITLE = "Home exercise program"
 TOP_FRAME_SLACK = 6 * mm  # measuring flowables outside a frame can come out a little short
 MAX_TOP_SHARE = 0.7  # columns under a taller page-1 top would be too short to hold a card
+
+
+def footer_for(handout: Handout | None, layout: Layout, width: float) -> Footer:
+    return Footer(width=width, body_size=layout.font_sizes.body, small_size=layout.font_sizes.small,
+                  phone=handout.clinic.phone if handout else None,
+                  patient=handout.patient if handout else None, labels=layout.labels)
 
 
 @dataclass(frozen=True)
@@ -65,10 +71,12 @@ class Page:
     columns: int
 
     @classmethod
-    def of(cls, layout: Layout, paper: str) -> Page:
+    def of(cls, layout: Layout, paper: str, handout: Handout | None = None) -> Page:
+        """The page of `layout` on `paper`; its bottom margin holds the footer (with the
+        handout's phone and patient, when given)."""
         width, height = (v * mm for v in vocabulary.paper_size_mm(paper))
         m = layout.margins_mm
-        footer = Footer.height_needed(layout.labels, layout.font_sizes.small, width - (m.left + m.right) * mm)
+        footer = footer_for(handout, layout, width - (m.left + m.right) * mm).height_needed()
         return cls(width, height, m.left * mm, m.right * mm, m.top * mm,
                    max(m.bottom * mm, footer), layout.column_gap_mm * mm, layout.columns)
 
@@ -229,7 +237,7 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     fonts.check_printable(handout.texts())
     _check_room(layout, paper)
     styles = styles_for(layout)
-    page = Page.of(layout, paper)
+    page = Page.of(layout, paper, handout)
     story, top_height = _story(handout, layout, styles, page)
     buffer = io.BytesIO()
     doc = _PageLimitedDoc(
@@ -241,11 +249,10 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
         initialFontName=fonts.REGULAR,
     )
     doc.addPageTemplates(page.templates(top_height))
-    footer = Footer(left=page.left, right=page.width - page.right, bottom_margin=page.bottom,
-                    font_size=layout.font_sizes.small, phone=handout.clinic.phone, labels=layout.labels)
+    footer = footer_for(handout, layout, page.frame_width)
     with _without_ascii85():
         try:
-            doc.build(story, canvasmaker=numbered_canvas(footer))
+            doc.build(story, canvasmaker=numbered_canvas(footer, page.left, page.bottom - RULE_GAP))
         except _PageLimitReached:
             raise BackpdfError(f"layout '{layout.name}': the handout would run past {doc.page_limit} pages, "
                                "as some part of it fits on no page; run `backpdf validate` on the layout file",

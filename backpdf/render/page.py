@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from backpdf import typeface as fonts
@@ -22,44 +23,67 @@ EDGE_CLEARANCE = 5 * mm  # between the footer's last line and the paper's edge (
 
 @dataclass(frozen=True)
 class Footer:
-    left: float
-    right: float
-    bottom_margin: float
-    font_size: float
+    """On every page: how to reach the clinic (at body size: it is how a patient gets
+    help), whose handout it is and "Page X of Y" (so a dropped stack can be sorted), then
+    the disclaimer in small type."""
+
+    width: float
+    body_size: float
+    small_size: float
     phone: str | None
+    patient: str | None
     labels: Labels
 
-    @staticmethod
-    def disclaimer_lines(labels: Labels, font_size: float, width: float) -> list[str]:
-        """The disclaimer, wrapped to the text width (large print needs two lines)."""
+    def _whose(self, page: int, pages: int) -> str:
+        numbering = self.labels.fill("page_of", page=page, pages=pages)
+        return f"{self.patient} \u00b7 {numbering}" if self.patient else numbering
+
+    def _call(self) -> str:
+        return self.labels.fill("call_us", phone=self.phone) if self.phone else ""
+
+    def _lines(self, whose: str) -> list[tuple[str, str, str]]:
+        """(left, right, font) per line at body size: side by side when both fit."""
         fonts.register_fonts()
-        return simpleSplit(labels["disclaimer"], fonts.REGULAR, font_size, width)
+        call, size = self._call(), self.body_size
+        fits = stringWidth(call, fonts.REGULAR, size) + stringWidth(whose, fonts.BOLD, size) + 4 * mm <= self.width
+        if fits or not call:
+            return [(call, whose, fonts.BOLD)]
+        return [(call, "", fonts.BOLD), ("", whose, fonts.BOLD)]
 
-    @classmethod
-    def height_needed(cls, labels: Labels, font_size: float, width: float) -> float:
-        """The bottom margin this footer needs: a rule, its lines, and the printer's edge."""
-        lines = 1 + len(cls.disclaimer_lines(labels, font_size, width))
-        return RULE_GAP + font_size * (1.4 + 1.35 * (lines - 1) + 0.3) + EDGE_CLEARANCE
+    def _disclaimer(self) -> list[str]:
+        fonts.register_fonts()
+        return simpleSplit(self.labels["disclaimer"], fonts.REGULAR, self.small_size, self.width)
 
-    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
-        size = self.font_size
-        top = self.bottom_margin - RULE_GAP
+    def height_needed(self) -> float:
+        """The bottom margin this footer needs: a rule, its lines, and the printer's edge.
+        Measured with the widest page number the handout could have."""
+        body = len(self._lines(self._whose(999, 999)))
+        small = len(self._disclaimer())
+        return (RULE_GAP + self.body_size * 1.3 * body + self.small_size * 1.3 * small
+                + self.small_size * 0.3 + EDGE_CLEARANCE)
+
+    def draw(self, canvas: Canvas, left: float, top: float, page: int, pages: int) -> None:
+        """Draw below the rule at `top` (the bottom margin's top, less the gap)."""
         canvas.saveState()
         canvas.setLineWidth(0.6)
-        canvas.line(self.left, top, self.right, top)
-        baseline = top - size * 1.4
-        canvas.setFont(fonts.BOLD, size)
-        canvas.drawRightString(self.right, baseline, self.labels.fill("page_of", page=page, pages=pages))
-        canvas.setFont(fonts.REGULAR, size)
-        if self.phone:
-            canvas.drawString(self.left, baseline, self.labels.fill("call_us", phone=self.phone))
-        for line in self.disclaimer_lines(self.labels, size, self.right - self.left):
-            baseline -= size * 1.35
-            canvas.drawString(self.left, baseline, line)
+        canvas.line(left, top, left + self.width, top)
+        baseline = top
+        for call, whose, bold in self._lines(self._whose(page, pages)):
+            baseline -= self.body_size * 1.3
+            canvas.setFont(fonts.REGULAR, self.body_size)
+            if call:
+                canvas.drawString(left, baseline, call)
+            canvas.setFont(bold, self.body_size)
+            if whose:
+                canvas.drawRightString(left + self.width, baseline, whose)
+        canvas.setFont(fonts.REGULAR, self.small_size)
+        for line in self._disclaimer():
+            baseline -= self.small_size * 1.3
+            canvas.drawString(left, baseline, line)
         canvas.restoreState()
 
 
-def numbered_canvas(footer: Footer) -> type:
+def numbered_canvas(footer: Footer, left: float, top: float) -> type:
     """A Canvas class that draws `footer` on every page once the page count is known."""
 
     class NumberedCanvas(Canvas):
@@ -75,7 +99,7 @@ def numbered_canvas(footer: Footer) -> type:
             pages = len(self._page_states)
             for number, state in enumerate(self._page_states, 1):
                 self.__dict__.update(state)
-                footer.draw(self, number, pages)
+                footer.draw(self, left, top, number, pages)
                 Canvas.showPage(self)
             Canvas.save(self)
 

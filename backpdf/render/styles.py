@@ -36,6 +36,8 @@ class Styles:
     clinic_name: ParagraphStyle
     clinic: ParagraphStyle
     link: ParagraphStyle
+    dose_number: ParagraphStyle
+    dose_word: ParagraphStyle
 
 
 @lru_cache(maxsize=32)
@@ -72,4 +74,6 @@ def styles_for(layout: Layout) -> Styles:
         clinic_name=style("clinic_name", size.heading, fonts.BOLD, alignment=TA_RIGHT, spaceAfter=2),
         clinic=style("clinic", size.body, alignment=TA_RIGHT),
         link=style("link", size.small, spaceBefore=size.body * 0.2),
+        dose_number=style("dose_number", round(size.heading * 1.35, 1), fonts.BOLD, alignment=TA_CENTER),
+        dose_word=style("dose_word", size.body, alignment=TA_CENTER),
     )
