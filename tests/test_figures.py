@@ -1,0 +1,151 @@
+"""Picture engine: geometry, checks and drawing, without a PDF."""
+
+from __future__ import annotations
+
+import math
+from importlib import resources
+
+import jsonschema
+import pytest
+import yaml
+
+from backpdf.figures import (body, drawing, line_widths_mm, picture_from_data, picture_schema,
+                             problems, solve, to_svg)
+from backpdf.figures.geometry import CONTACT_TOLERANCE
+
+STAGED = yaml.safe_load(resources.files("backpdf.figures").joinpath("library_pictures.yaml")
+                        .read_text("utf-8"))
+LIBRARY_IDS = {e["id"] for e in yaml.safe_load(open("exercises.yaml", encoding="utf-8"))["exercises"]}
+THUMBNAIL_MM = 25
+
+
+def _solve(data):
+    return solve(picture_from_data(data))
+
+
+def test_segment_lengths_add_up_to_standing_height():
+    assert body.standing_height() == pytest.approx(1.0, abs=1e-9)
+
+
+def test_standing_figure_is_one_body_height_tall_on_the_floor():
+    (geo,) = _solve({"posture": "standing", "frames": [{"shoulder": 0, "elbow": 0}]})
+    top = geo.head[0][1] + body.HEAD / 2
+    sole = min(geo.points["right_heel"][1], geo.points["right_toe"][1]) - body.FOOT_WIDTH / 2
+    assert sole == pytest.approx(0.0, abs=1e-6)
+    assert top - sole == pytest.approx(1.0, abs=0.01)
+
+
+def test_hip_at_90_puts_the_knee_straight_ahead_of_the_hip():
+    (geo,) = _solve({"posture": "standing", "frames": [{"right_hip": 90}],
+                     "contacts": ["left_foot on floor"]})
+    hip, knee = geo.points["right_hip"], geo.points["right_knee"]
+    assert knee[0] - hip[0] == pytest.approx(body.THIGH, abs=1e-6)
+    assert knee[1] == pytest.approx(hip[1], abs=1e-6)
+
+
+def test_elbow_flexion_bends_the_forearm_forward():
+    (geo,) = _solve({"posture": "standing", "frames": [{"shoulder": 0, "right_elbow": 90}]})
+    elbow, wrist = geo.points["right_elbow"], geo.points["right_wrist"]
+    assert wrist[0] - elbow[0] == pytest.approx(body.FOREARM, abs=1e-6)
+    assert wrist[1] == pytest.approx(elbow[1], abs=1e-6)
+
+
+def test_facing_left_mirrors_the_picture():
+    right = _solve({"posture": "standing", "frames": [{"right_shoulder": 90}]})[0]
+    left = _solve({"posture": "standing", "facing": "left", "frames": [{"right_shoulder": 90}]})[0]
+    assert right.points["right_hand"][0] > 0 > left.points["right_hand"][0]
+
+
+def test_lying_figure_rests_its_back_and_feet_on_the_mat():
+    (geo,) = _solve({"posture": "lying-knees-bent", "frames": [{}]})
+    assert all(abs(r.gap) <= CONTACT_TOLERANCE for r in geo.contacts)
+    # Nothing below the mat's top, and the lowest point is on it.
+    lowest = min(min(s.start[1], s.end[1]) - s.width / 2 for s in geo.segments)
+    assert lowest == pytest.approx(0.016, abs=0.01)
+
+
+def test_bridge_turns_the_body_so_shoulders_and_feet_both_touch():
+    start, end = _solve(STAGED["bridge"])
+    gaps = {r.contact.part: r.gap for r in end.contacts}
+    assert gaps["shoulders"] == pytest.approx(0, abs=CONTACT_TOLERANCE)
+    assert gaps["feet"] == pytest.approx(0, abs=CONTACT_TOLERANCE)
+    assert end.points["pelvis"][1] > start.points["pelvis"][1] + 0.1
+
+
+def test_reach_puts_the_hand_on_its_target():
+    (geo,) = _solve({"posture": "lying-knees-bent", "frames": [{"reach": {"hands": "right_knee"}}]})
+    assert math.dist(geo.points["right_hand"], geo.points["right_knee"]) < 1e-6
+    assert geo.unreached == ()
+
+
+def test_feet_stay_in_place_between_frames():
+    start, end = _solve(STAGED["sit-to-stand"])[::2]
+    assert end.points["right_toe"][0] == pytest.approx(start.points["right_toe"][0], abs=1e-6)
+
+
+def test_bounding_box_holds_every_segment():
+    for geo in _solve(STAGED["bird-dog"]):
+        x0, y0, x1, y1 = geo.bbox
+        for seg in geo.segments:
+            for x, y in (seg.start, seg.end):
+                assert x0 < x < x1 and y0 < y < y1
+
+
+@pytest.mark.parametrize("ex_id", sorted(STAGED))
+def test_staged_picture_is_valid_and_has_no_problems(ex_id):
+    assert ex_id in LIBRARY_IDS
+    jsonschema.Draft202012Validator(picture_schema()).validate(STAGED[ex_id])
+    assert problems(STAGED[ex_id]) == []
+
+
+@pytest.mark.parametrize("ex_id", sorted(STAGED))
+def test_no_line_under_half_a_millimetre_in_a_thumbnail(ex_id):
+    spec = picture_from_data(STAGED[ex_id])
+    widths = line_widths_mm(spec, THUMBNAIL_MM, THUMBNAIL_MM)
+    assert min(widths.values()) >= 0.5, widths
+
+
+def test_line_widths_grow_with_the_picture():
+    spec = picture_from_data(STAGED["bridge"])
+    small, large = line_widths_mm(spec, 25, 25), line_widths_mm(spec, 90, 90)
+    assert large["thinnest limb"] > small["thinnest limb"] * 3
+
+
+GOOD = {"posture": "standing", "frames": [{}, {"right_shoulder": 90}]}
+
+
+def test_checks_are_silent_on_good_data():
+    assert problems(GOOD) == []
+
+
+@pytest.mark.parametrize("change, message, path", [
+    ({"posture": "standin"}, "did you mean 'standing'", ("posture",)),
+    ({"props": ["chiar"]}, "did you mean 'chair'", ("props", 0)),
+    ({"frames": [{}, {"right_sholder": 90}]}, "did you mean 'right_shoulder'", ("frames", 1, "right_sholder")),
+    ({"frames": [{}, {"right_knee": 200}]}, "outside the normal range", ("frames", 1, "right_knee")),
+    ({"frames": [{}, {"trunk": 0.0001}]}, "look the same", ("frames", 1)),
+    ({"frames": [{}, {"right_hip": -20, "left_knee": 60}]}, "below the floor", ("frames", 1)),
+    ({"frames": [{}, {"knee": 40}]}, "does not touch", ("posture",)),
+    ({"frames": [{}, {"reach": {"right_hand": "chair_back"}}]}, "unknown reach target", ("frames", 1, "reach", "right_hand")),
+    ({"contacts": ["heels on flor"]}, "did you mean 'floor'", ("contacts", 0)),
+    ({"arrows": [{"point": "rigth_knee"}]}, "did you mean 'right_knee'", ("arrows", 0, "point")),
+])
+def test_each_check_fires_on_bad_data(change, message, path):
+    found = problems({**GOOD, **change})
+    assert any(message in m and p == path for m, p in found), found
+
+
+def test_walking_through_a_wall_is_reported():
+    found = problems({"posture": "standing-at-wall", "frames": [{}, {"trunk": -30}]})
+    assert any("inside the wall" in m for m, _ in found), found
+
+
+def test_svg_export_is_byte_identical_twice():
+    one = to_svg(drawing(picture_from_data(STAGED["bird-dog"]), 50, 35))
+    two = to_svg(drawing(picture_from_data(STAGED["bird-dog"]), 50, 35))
+    assert one == two and one.startswith(b"<?xml")
+
+
+def test_drawing_has_the_size_asked_for():
+    d = drawing(picture_from_data(STAGED["bridge"]), 50, 30)
+    assert (d.width, d.height) == pytest.approx((50 * 72 / 25.4, 30 * 72 / 25.4))
