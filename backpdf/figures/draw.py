@@ -291,7 +291,7 @@ def _extent(spec: PictureSpec, geos) -> tuple[float, float, float, float]:
                 for x, y in shape.points:
                     xs += [x - shape.size, x + shape.size]
                     ys += [y - shape.size, y + shape.size]
-    if spec.floor:
+    if spec.floor and spec.view != "top":
         ys.append(-0.02)
     m = style.MARGIN
     return (min(xs) - m, min(ys) - m, max(xs) + m, max(ys) + m)

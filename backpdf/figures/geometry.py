@@ -196,18 +196,25 @@ def _mid(a: Vec, b: Vec) -> Vec:
 # ---------------------------------------------------------------- projection
 
 def project(p: Vec, view: str, facing: str) -> Point:
-    """Side view looks at the body's right (facing right) or left side; front view at its front."""
+    """Side view looks at the body's right (facing right) or left side; front view at its
+    front; top view down from the ceiling (the floor is the page, the right side below)."""
     if view == "front":
         return (-p[2], p[1])
+    if view == "top":
+        return (p[0], -p[2]) if facing == "right" else (-p[0], p[2])
     return (p[0], p[1]) if facing == "right" else (-p[0], p[1])
 
 
-def _depth(side: str | None, view: str, facing: str) -> str:
-    if side is None:
+def _depth(seg, pts3, view: str, facing: str) -> str:
+    """Which parts are nearer the reader: the side facing them, or from above the higher."""
+    if seg.side is None:
         return "centre"
     if view == "front":
         return "near"
-    return "near" if side == facing else "far"
+    if view == "top":
+        height = (pts3[seg.start][1] + pts3[seg.end][1]) / 2
+        return "far" if height < pts3["pelvis"][1] - 0.03 else "near"
+    return "near" if seg.side == facing else "far"
 
 
 # ---------------------------------------------------------------- solving
@@ -348,63 +355,69 @@ def _world_target(name, points3d, prop_points, surfaces, offset, view, facing,
 
 def solve_frame(spec: PictureSpec, frame: Frame, before: FrameGeometry | None = None) -> FrameGeometry:
     """Every joint of one frame in picture coordinates (body heights, floor at y = 0).
-    `before` is the solved frame before it, if any: a body free to slide stays in step."""
+    `before` is the solved frame before it, if any: a body free to slide stays in step.
+    A top view is solved from the side (contacts are about height) and then seen from above."""
     view, facing = spec.view, spec.facing
-    surfaces, prop_points = surfaces_and_points(spec.props, view)
+    solving = "side" if view == "top" else view
+    surfaces, prop_points = surfaces_and_points(spec.props, solving)
     angles = dict(frame.angles)
     body_reaches = [r for r in frame.reaches if r.target not in prop_points and r.target not in surfaces]
     prop_reaches = [r for r in frame.reaches if r.target in prop_points or r.target in surfaces]
     unreached = []
 
     def place(reaches, offset):
-        pts3, frames = forward(angles, turn, view)
+        pts3, frames = forward(angles, turn, solving)
         for reach in reaches:
             for side in _hands(reach.hand):
-                target = _world_target(reach.target, pts3, prop_points, surfaces, offset, view,
+                target = _world_target(reach.target, pts3, prop_points, surfaces, offset, solving,
                                        facing, pts3[f"{side}_shoulder"])
-                if not _reach(angles, frames, pts3, side, target, view):
+                if not _reach(angles, frames, pts3, side, target, solving):
                     unreached.append(reach.hand)
-        return forward(angles, turn, view)
+        return forward(angles, turn, solving)
 
     turn = 0.0
     pts3, frames = place(body_reaches, (0.0, 0.0))
-    pts2 = {k: project(v, view, facing) for k, v in pts3.items()}
+    pts2 = {k: project(v, solving, facing) for k, v in pts3.items()}
     if spec.free_root:
         turn = _level_turn(_resolve_parts(frame.contacts, pts2), surfaces)
-        if view == "side" and facing == "left":   # the picture is the body mirrored
+        if solving == "side" and facing == "left":   # the picture is the body mirrored
             turn = -turn
+        unreached.clear()
         pts3, frames = place(body_reaches, (0.0, 0.0))
-        pts2 = {k: project(v, view, facing) for k, v in pts3.items()}
+        pts2 = {k: project(v, solving, facing) for k, v in pts3.items()}
     dx, dy = _shift(_resolve_parts(frame.contacts, pts2), surfaces)
     if dx is None:
         dx = _keep_in_place(frame.contacts, {k: (v[0], v[1] + dy) for k, v in pts2.items()}, before)
     offset = (dx, dy)
     if prop_reaches:
         pts3, frames = place(prop_reaches, offset)
-    pts2 = {k: _plus(project(v, view, facing), offset) for k, v in pts3.items()}
-    return _assemble(spec, frame, pts3, frames, pts2, surfaces, offset, tuple(unreached))
+    pts2 = {k: _plus(project(v, solving, facing), offset) for k, v in pts3.items()}
+    results = tuple(
+        ContactResult(c, min(_gap(p, r, surfaces[c.surface]) for p, r in pts))
+        for c, pts in _resolve_parts(frame.contacts, pts2))
+    if view == "top":
+        pts2 = {k: _plus(project(v, view, facing), (dx, 0.0)) for k, v in pts3.items()}
+        offset = (dx, 0.0)
+    return _assemble(spec, pts3, frames, pts2, offset, results, tuple(unreached))
 
 
 def _plus(a: Point, b: Point) -> Point:
     return (a[0] + b[0], a[1] + b[1])
 
 
-def _assemble(spec, frame, pts3, frames, pts2, surfaces, offset, unreached) -> FrameGeometry:
+def _assemble(spec, pts3, frames, pts2, offset, results, unreached) -> FrameGeometry:
     view, facing = spec.view, spec.facing
     segments = tuple(
         DrawnSegment(seg.name, pts2[seg.start], pts2[seg.end], seg.width,
-                     _depth(seg.side, view, facing))
+                     _depth(seg, pts3, view, facing))
         for seg in body.SKELETON if seg.drawn)
     centre = pts2["head_centre"]
     nose3 = _add(pts3["head_centre"], _apply(frames["head"], (body.HEAD_RADIUS, 0.0, 0.0)))
     nose = _plus(project(nose3, view, facing), offset)
     pts2 = {**pts2, "nose": nose}
     torso = ()
-    if view == "front":
+    if view in ("front", "top"):
         torso = tuple(pts2[n] for n in ("left_shoulder", "right_shoulder", "right_hip", "left_hip"))
-    results = tuple(
-        ContactResult(c, min(_gap(p, r, surfaces[c.surface]) for p, r in pts))
-        for c, pts in _resolve_parts(frame.contacts, pts2))
     return FrameGeometry(pts2, segments, (centre, body.HEAD_RADIUS), nose, torso, results,
                          unreached, _bbox(segments, centre, torso))
 

@@ -114,11 +114,13 @@ def _mat(prop: Prop, view: str):
     # The mat lies on the floor; whatever rests "on floor" rests on the mat.
     x, half = prop.x, prop.param("length", 0.62)
     top = Surface("top", MAT_THICKNESS)
+    if view == "top":   # seen from above: the mat is the page under the body
+        return [_rect(x - half, -0.2, x + half, 0.2)], {"floor": top, "mat": top}, {}
     return [_rect(x - half, 0, x + half, MAT_THICKNESS)], {"floor": top, "mat": top}, {}
 
 
 def _floor(prop: Prop, view: str):
-    return [Shape("floor", ((0.0, 0.0),))], {}, {}
+    return ([] if view == "top" else [Shape("floor", ((0.0, 0.0),))]), {}, {}
 
 
 def _band(prop: Prop, view: str):
