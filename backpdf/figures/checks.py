@@ -44,7 +44,8 @@ def name_problems(data: dict, catalog: Catalog) -> list[Problem]:
         out += _unknown("prop", name, PROP_NAMES, ("props", i))
     props = [p for p in data.get("props", [])]
     posture_props = catalog.postures.get(data["posture"], {}).get("props", [])
-    surfaces, points = _vocabulary(posture_props + props, data.get("view", "side"))
+    view = data.get("view", catalog.postures.get(data["posture"], {}).get("view", "side"))
+    surfaces, points = _vocabulary(posture_props + props, view)
     contact_lists = [(("contacts",), data.get("contacts", []))]
     for i, frame in enumerate(data["frames"]):
         where = ("frames", i)

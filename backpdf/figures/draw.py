@@ -35,8 +35,10 @@ def _grey(level: float) -> Color:
 class _Canvas:
     """Maps picture coordinates (body heights) to the drawing (points) at one scale."""
 
-    def __init__(self, scale_pt: float, origin: tuple[float, float], box):
+    def __init__(self, scale_pt: float, origin: tuple[float, float], box, line_scale=None):
         self.scale = scale_pt
+        # Arrows, props and gaps keep the weight of a whole-body picture in a close-up.
+        self.line_scale = line_scale or scale_pt
         self.ox, self.oy = origin
         self.box = box          # (x0, y0, x1, y1) in body heights, or None: no cropping
         self.group = Group()
@@ -45,7 +47,16 @@ class _Canvas:
         return (self.ox + p[0] * self.scale, self.oy + p[1] * self.scale)
 
     def width(self, body_width: float, floor_mm: float = style.MIN_LINE_MM) -> float:
+        """A body part's drawn width, in points, never under `floor_mm`."""
         return max(body_width * self.scale, floor_mm * mm)
+
+    def stroke(self, body_width: float, floor_mm: float = style.MIN_LINE_MM) -> float:
+        """An arrow's, prop's or gap's width, in points, never under `floor_mm`."""
+        return max(body_width * self.line_scale, floor_mm * mm)
+
+    def length(self, body_length: float) -> float:
+        """An arrow's length in body heights, kept at whole-body size in a close-up."""
+        return body_length * self.line_scale / self.scale
 
     def line(self, a, b, width, grey, cap=1):
         clipped = _clip(a, b, self.box)
@@ -72,7 +83,11 @@ class _Canvas:
                                 strokeLineCap=1, strokeLineJoin=1))
 
     def polygon(self, pts, fill, stroke, width, join=1):
-        pts = _clip_polygon(pts, self.box)
+        box = self.box
+        if box is not None:   # keep the stroke's outer half inside the crop too
+            inset = width / 2 / self.scale
+            box = (box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset)
+        pts = _clip_polygon(pts, box)
         if len(pts) < 3:
             return
         flat = [c for p in pts for c in self.xy(p)]
@@ -142,7 +157,7 @@ def _clip_polygon(pts, box):
 def _figure(c: _Canvas, geo: FrameGeometry, ghost: bool):
     """One body: far limbs, then trunk and head, then near limbs, each with a white halo
     so a limb in front of the trunk stays readable on a photocopy."""
-    halo = c.width(style.HALO, 0.25) * 2
+    halo = c.stroke(style.HALO, 0.25) * 2
     order = (("far", style.FAR_GREY), ("centre", style.BLACK), ("near", style.BLACK))
     for depth, grey in order:
         grey = style.GHOST_GREY if ghost else grey
@@ -178,12 +193,14 @@ def _trunk(c: _Canvas, geo: FrameGeometry, grey: float, halo: float):
 # ---------------------------------------------------------------- props and bands
 
 def _props(c: _Canvas, spec: PictureSpec, extent):
-    line = c.width(style.PROP_LINE)
+    if spec.crop == "head":     # head and shoulders: the chair and floor are out of the picture
+        return
+    line = c.stroke(style.PROP_LINE)
     for prop in spec.props:
         shapes, _, _ = build(prop, spec.view)
         for shape in shapes:
             if shape.kind == "floor":
-                c.line((extent[0], 0.0), (extent[2], 0.0), c.width(style.FLOOR_LINE), style.BLACK, cap=0)
+                c.line((extent[0], 0.0), (extent[2], 0.0), c.stroke(style.FLOOR_LINE), style.BLACK, cap=0)
             elif shape.kind == "water":
                 _water(c, shape.points[0][1], extent, line)
             elif shape.kind == "line":
@@ -214,7 +231,7 @@ def _bands(c: _Canvas, spec: PictureSpec, geo: FrameGeometry, ghost: bool, prop_
         if None in ends:
             continue
         width = style.BAND_LINE * (2.2 if prop.name == "towel" else 1.0)
-        c.line(ends[0], ends[1], c.width(width), style.GHOST_GREY if ghost else style.BLACK)
+        c.line(ends[0], ends[1], c.stroke(width), style.GHOST_GREY if ghost else style.BLACK)
 
 
 # ---------------------------------------------------------------- arrows
@@ -225,26 +242,27 @@ def _arrow(c: _Canvas, start, end, bend: float):
     length = math.hypot(dx, dy)
     if length < 1e-6:
         return
-    if length < style.ARROW_MIN:   # too small a move to show: stretch the arrow around it
-        grow = (style.ARROW_MIN - length) / 2 / length
+    shortest = c.length(style.ARROW_MIN)
+    if length < shortest:   # too small a move to show: stretch the arrow around it
+        grow = (shortest - length) / 2 / length
         start = (start[0] - dx * grow, start[1] - dy * grow)
         end = (end[0] + dx * grow, end[1] + dy * grow)
-        dx, dy, length = dx * (1 + 2 * grow), dy * (1 + 2 * grow), style.ARROW_MIN
+        dx, dy, length = dx * (1 + 2 * grow), dy * (1 + 2 * grow), shortest
     ctrl = (start[0] + dx / 2 - dy * bend, start[1] + dy / 2 + dx * bend)
     pts = [_bezier(start, ctrl, end, i / 16) for i in range(17)]
-    head = c.width(style.ARROW_HEAD) / c.scale
+    head = c.stroke(style.ARROW_HEAD) / c.scale
     tip = pts[-1]
     # Walk back along the curve to where the head starts.
     back = next((p for p in reversed(pts) if math.dist(p, tip) >= head), pts[0])
     ux, uy = (tip[0] - back[0]) / max(math.dist(tip, back), 1e-9), (tip[1] - back[1]) / max(math.dist(tip, back), 1e-9)
     base = (tip[0] - ux * head, tip[1] - uy * head)
     shaft = [p for p in pts if math.dist(p, tip) > head * 0.9] + [base]
-    width = c.width(style.ARROW_LINE, 0.8)
-    c.polyline(shaft, width + c.width(style.HALO, 0.25) * 2, style.WHITE)
+    width = c.stroke(style.ARROW_LINE, 0.8)
+    c.polyline(shaft, width + c.stroke(style.HALO, 0.25) * 2, style.WHITE)
     c.polyline(shaft, width, style.BLACK)
     half = head * 0.55
     wing = [(base[0] - uy * half, base[1] + ux * half), tip, (base[0] + uy * half, base[1] - ux * half)]
-    c.polygon(wing, style.BLACK, style.BLACK, c.width(0.004, 0.1))
+    c.polygon(wing, style.BLACK, style.BLACK, c.stroke(0.004, 0.1))
 
 
 def _bezier(a, b, c, t):
@@ -262,9 +280,10 @@ def _arrows(c: _Canvas, spec: PictureSpec, geos):
             if spec.facing == "left" and spec.view == "side":
                 ux = -ux
             p = geos[-1].points[arrow.point]
-            gap = 0.07
+            gap, length = c.length(style.PUSH_GAP), c.length(style.PUSH_LENGTH)
             tip = (p[0] - ux * gap, p[1] - uy * gap)
-            _arrow(c, (tip[0] - ux * 0.18, tip[1] - uy * 0.18), tip, 0.0)
+            tail = (tip[0] - ux * length, tip[1] - uy * length)
+            _arrow(c, tail, tip, 0.0)
         else:
             _arrow(c, geos[0].points[arrow.point], geos[-1].points[arrow.point], arrow.bend)
 
@@ -272,7 +291,7 @@ def _arrows(c: _Canvas, spec: PictureSpec, geos):
 def _number(c: _Canvas, n: int, corner):
     h = style.NUMBER_HEIGHT
     s = h / 1.6
-    w = c.width(0.018, 0.5)
+    w = c.stroke(0.018, 0.5)
     for stroke in _DIGITS.get(n, []):
         c.polyline([(corner[0] + x * s, corner[1] - h + y * s) for x, y in stroke], w, style.BLACK)
 
@@ -300,8 +319,7 @@ def _extent(spec: PictureSpec, geos) -> tuple[float, float, float, float]:
 def head_box(geo: FrameGeometry, view: str):
     """Head and shoulders of the start frame, for neck pictures."""
     x, y = geo.points["neck_base"]
-    half = 0.2 if view == "front" else 0.17
-    return (x - half, y - 0.09, x + half, y + 0.25)
+    return (x - 0.27, y - 0.12, x + 0.27, y + 0.25)
 
 
 def _fit(extent, width_pt, height_pt):
@@ -313,7 +331,7 @@ def _fit(extent, width_pt, height_pt):
 
 
 def _panel(spec, geos, ghost_first, extent, scale, origin, box):
-    c = _Canvas(scale, origin, box)
+    c = _Canvas(scale, origin, box, _line_scale(spec, scale))
     _props(c, spec, extent)
     from backpdf.figures.props import surfaces_and_points
     _, prop_points = surfaces_and_points(spec.props, spec.view)
@@ -346,6 +364,11 @@ def _layout(spec, geos, width_pt, height_pt):
     return scale, extent, (origin, box)
 
 
+def _line_scale(spec, scale):
+    """Close-ups draw arrows and gaps as heavy as a whole-body picture would, not heavier."""
+    return scale * style.CLOSE_UP_LINES if spec.crop == "head" else scale
+
+
 def drawing(spec: PictureSpec, width_mm: float, height_mm: float, geos=None) -> Drawing:
     """The picture as a reportlab Drawing exactly `width_mm` x `height_mm`."""
     geos = geos or solve(spec)
@@ -372,14 +395,14 @@ def line_widths_mm(spec: PictureSpec, width_mm: float, height_mm: float) -> dict
     """Every kind of line this picture prints, in mm, at this size (for the 0.5 mm rule)."""
     geos = solve(spec)
     scale = scale_for(spec, geos, width_mm, height_mm)
-    c = _Canvas(scale, (0, 0), None)
+    c = _Canvas(scale, (0, 0), None, _line_scale(spec, scale))
     from backpdf.figures import body
     widths = {
         "thinnest limb": c.width(min(body.FOOT_WIDTH, body.FOREARM_WIDTH)),
-        "prop": c.width(style.PROP_LINE),
-        "floor": c.width(style.FLOOR_LINE),
-        "band": c.width(style.BAND_LINE),
-        "arrow": c.width(style.ARROW_LINE, 0.8),
-        "number": c.width(0.018, 0.5),
+        "prop": c.stroke(style.PROP_LINE),
+        "floor": c.stroke(style.FLOOR_LINE),
+        "band": c.stroke(style.BAND_LINE),
+        "arrow": c.stroke(style.ARROW_LINE, 0.8),
+        "number": c.stroke(0.018, 0.5),
     }
     return {k: v / mm for k, v in widths.items()}

@@ -58,6 +58,8 @@ _PLURALS = {"heels": "heel", "feet": "foot", "knees": "knee", "hands": "hand",
 
 # Points a hand can reach for, beyond the joints: on the head, the thigh, the back.
 _BODY_TARGETS = {
+    "chest": ("neck_base", (1.1, -1.6, 0.0), "thorax"),
+    "belly": ("waist", (1.1, 0.0, 0.0), "lumbar"),
     "forehead": ("head_centre", (1.0, 0.2, 0.0), "head"),
     "head_top": ("head_centre", (0.0, 1.15, 0.0), "head"),
     "head_back": ("head_centre", (-1.1, 0.1, 0.0), "head"),
@@ -235,23 +237,24 @@ def _gap(point: Point, radius: float, surface: Surface) -> float:
 
 def _level_turn(parts, surfaces) -> float:
     """Degrees to turn the body so it rests on its contacts: of every pair of resting
-    points far enough apart, the widest pair that, once both touch, has no other contact
-    below it (the body's lower hull, as a table rests on its legs)."""
+    points, turn so both touch and no other contact is lower (the body's lower hull, as a
+    table rests on its legs); of those turns under a quarter turn, the widest pair's."""
     resting = [(p, r + surfaces[c.surface].value) for c, pts in parts for p, r in pts
                if surfaces[c.surface].kind == "top"]
-    best, best_width = 0.0, 0.0
+    best, widest = 0.0, 0.15
     for (pa, la) in resting:
         for (pb, lb) in resting:
             dx, dy = pb[0] - pa[0], pb[1] - pa[1]
-            if dx < 0.15 or dx <= best_width:
-                continue
             length = math.hypot(dx, dy)
+            if length <= widest:
+                continue
             turn = math.asin(max(-1.0, min(1.0, (lb - la) / length))) - math.atan2(dy, dx)
+            turn = math.atan2(math.sin(turn), math.cos(turn))
             c, s = math.cos(turn), math.sin(turn)
             heights = [p[0] * s + p[1] * c - lift for p, lift in resting]
-            if min(heights) >= pa[0] * s + pa[1] * c - la - 1e-6:
-                best, best_width = math.degrees(turn), dx
-    return best
+            if abs(turn) < math.pi / 2 and min(heights) >= pa[0] * s + pa[1] * c - la - 1e-6:
+                best, widest = turn, length
+    return math.degrees(best)
 
 
 def _shift(parts, surfaces) -> tuple[float | None, float]:
@@ -338,15 +341,15 @@ def _world_target(name, points3d, prop_points, surfaces, offset, view, facing,
     shoulder; on a wall, level with it."""
     if name in points3d:
         return points3d[name]
-    if name in surfaces:
+    if name in prop_points:
+        sx, sy = prop_points[name]
+    else:
         surface = surfaces[name]
         sx, sy = _plus(project(shoulder, view, facing), offset)
         if surface.kind == "top":
             sy = surface.value + _R_LIMB
         else:
             sx = surface.value + surface.toward * _R_LIMB
-    else:
-        sx, sy = prop_points[name]
     x, y = sx - offset[0], sy - offset[1]
     if view == "front":
         return (shoulder[0], y, -x)

@@ -62,7 +62,10 @@ def _chair(prop: Prop, view: str):
                   _line((x - half + 0.02, 0), (x - half + 0.02, SEAT_HEIGHT - 0.03)),
                   _line((x + half - 0.02, 0), (x + half - 0.02, SEAT_HEIGHT - 0.03))]
         surfaces = {"seat": Surface("top", SEAT_HEIGHT, x)}
-        return shapes, surfaces, {"seat_edge": (x + half, SEAT_HEIGHT)}
+        # Facing the reader, the body's right is on the picture's left.
+        points = {"seat_edge_right": (x - half + 0.01, SEAT_HEIGHT),
+                  "seat_edge_left": (x + half - 0.01, SEAT_HEIGHT)}
+        return shapes, surfaces, points
     shapes = [_rect(x - half, SEAT_HEIGHT - 0.03, x + half, SEAT_HEIGHT),
               _line((x - half + 0.015, 0), (x - half + 0.015, top)),
               _line((x + half - 0.015, 0), (x + half - 0.015, SEAT_HEIGHT - 0.03))]
@@ -76,6 +79,8 @@ def _chair(prop: Prop, view: str):
 
 def _wall(prop: Prop, view: str):
     x = prop.x
+    if view == "front":   # behind the body: a plain panel
+        return [_rect(x - 0.45, 0, x + 0.45, 1.12)], {}, {}
     toward = 1 if prop.param("body", "right") == "right" else -1
     thick = 0.05 * toward
     shapes = [_rect(x - thick, 0, x, 1.12)]
@@ -85,7 +90,7 @@ def _wall(prop: Prop, view: str):
 def _doorway(prop: Prop, view: str):
     x = prop.x
     shapes = [_rect(x - 0.025, 0, x + 0.025, 1.2)]
-    return shapes, {"doorway": Surface("side", x, None, 0)}, {}
+    return shapes, {"doorway": Surface("side", x, None, 0)}, {"door_frame": (x, 0.9)}
 
 
 def _table(prop: Prop, view: str):
