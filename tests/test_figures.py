@@ -150,3 +150,70 @@ def test_svg_export_is_byte_identical_twice():
 def test_drawing_has_the_size_asked_for():
     d = drawing(picture_from_data(STAGED["bridge"]), 50, 30)
     assert (d.width, d.height) == pytest.approx((50 * 72 / 25.4, 30 * 72 / 25.4))
+
+
+EXERCISES = {e["id"]: e for e in yaml.safe_load(open("exercises.yaml", encoding="utf-8"))["exercises"]}
+# A word in the steps -> the props that show it.
+PROP_WORDS = {"chair": {"chair"}, "wall": {"wall"}, "doorway": {"doorway"},
+              "towel": {"towel", "towel_roll", "folded_towel"}, "band": {"band"},
+              "pillow": {"pillow"}, "bike": {"stationary_bike"}, "pool": {"water"},
+              "elliptical": {"elliptical"}}
+# Words a picture need not show: (exercise, word) -> why.
+PROP_WORDS_NOT_SHOWN = {("swimming", "wall"): "resting at the wall is between lengths, not the exercise"}
+
+
+def _first_side(steps):
+    words = " ".join(steps).lower().replace(".", " ").replace(",", " ").split()
+    return next((w for w in words if w in ("right", "left")), None)
+
+
+@pytest.mark.parametrize("ex_id", sorted(STAGED))
+def test_the_side_the_steps_name_is_nearest_the_reader(ex_id):
+    spec = picture_from_data(STAGED[ex_id])
+    side = _first_side(EXERCISES[ex_id]["steps"])
+    if spec.view != "side" or side is None:
+        pytest.skip("no side named, or not a side view")
+    assert spec.facing == side
+
+
+@pytest.mark.parametrize("ex_id", sorted(STAGED))
+def test_the_props_the_steps_name_are_drawn(ex_id):
+    spec = picture_from_data(STAGED[ex_id])
+    text = " ".join(EXERCISES[ex_id]["steps"]).lower()
+    drawn = {p.name for p in spec.props}
+    if spec.crop == "head":
+        pytest.skip("a head-and-shoulders picture shows no furniture")
+    for word, props in PROP_WORDS.items():
+        if word in text and (ex_id, word) not in PROP_WORDS_NOT_SHOWN:
+            assert drawn & props, f"steps name a {word}"
+
+
+def test_png_export_has_the_figure_in_dark_pixels():
+    from io import BytesIO
+
+    from PIL import Image
+
+    from backpdf.figures import to_png
+    png = to_png(drawing(picture_from_data(STAGED["bridge"]), 50, 30), dpi=150)
+    image = Image.open(BytesIO(png))
+    assert image.size == pytest.approx((50 / 25.4 * 150, 30 / 25.4 * 150), abs=1)
+    dark = sum(1 for v in image.getdata() if v < 80)
+    assert dark > 0.03 * image.size[0] * image.size[1]
+
+
+@pytest.mark.parametrize("size_mm", [25, 40, 50, 70, 90])
+def test_every_line_is_at_least_half_a_millimetre_at_each_layout_size(size_mm):
+    for ex_id in ("bird-dog", "chin-tuck", "sit-to-stand", "lower-back-rotation"):
+        widths = line_widths_mm(picture_from_data(STAGED[ex_id]), size_mm, size_mm * 0.7)
+        assert min(widths.values()) >= 0.5, (ex_id, widths)
+
+
+def test_a_sequence_draws_each_frame_in_its_own_panel():
+    spec = picture_from_data(STAGED["sit-to-stand"])
+    d = drawing(spec, 90, 40)
+    assert len(d.contents) == len(spec.frames)
+
+
+def test_head_close_up_reports_a_head_leaving_the_picture():
+    found = problems({"posture": "sitting", "crop": "head", "frames": [{}, {"trunk": 60}]})
+    assert any("leaves the head-and-shoulders picture" in m for m, _ in found), found

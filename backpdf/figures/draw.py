@@ -78,9 +78,10 @@ class _Canvas:
                             strokeLineCap=cap))
 
     def polyline(self, pts, width, grey):
-        flat = [c for p in pts for c in self.xy(p)]
-        self.group.add(PolyLine(flat, strokeColor=_grey(grey), strokeWidth=width,
-                                strokeLineCap=1, strokeLineJoin=1))
+        for run in _clip_polyline(pts, self.box):
+            flat = [c for p in run for c in self.xy(p)]
+            self.group.add(PolyLine(flat, strokeColor=_grey(grey), strokeWidth=width,
+                                    strokeLineCap=1, strokeLineJoin=1))
 
     def polygon(self, pts, fill, stroke, width, join=1):
         box = self.box
@@ -130,6 +131,26 @@ def _clip(a, b, box):
     pa = a if t0 == 0 else (a[0] + t0 * dx, a[1] + t0 * dy)
     pb = b if t1 == 1 else (a[0] + t1 * dx, a[1] + t1 * dy)
     return pa, pb
+
+
+def _clip_polyline(pts, box):
+    """The runs of a polyline that lie inside the crop box."""
+    if box is None:
+        return [list(pts)]
+    runs, run = [], []
+    for a, b in zip(pts, pts[1:]):
+        piece = _clip(a, b, box)
+        if piece is None:
+            continue
+        if run and run[-1] == piece[0]:
+            run.append(piece[1])
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = list(piece)
+    if len(run) > 1:
+        runs.append(run)
+    return runs
 
 
 def _clip_polygon(pts, box):
@@ -197,6 +218,8 @@ def _props(c: _Canvas, spec: PictureSpec, extent):
         return
     line = c.stroke(style.PROP_LINE)
     for prop in spec.props:
+        if spec.view == "top" and prop.name != "mat":   # seen from above only the mat shows
+            continue
         shapes, _, _ = build(prop, spec.view)
         for shape in shapes:
             if shape.kind == "floor":
@@ -305,6 +328,8 @@ def _extent(spec: PictureSpec, geos) -> tuple[float, float, float, float]:
         xs += [g.bbox[0], g.bbox[2]]
         ys += [g.bbox[1], g.bbox[3]]
     for prop in spec.props:
+        if spec.view == "top" and prop.name != "mat":
+            continue
         for shape in build(prop, spec.view)[0]:
             if shape.kind in ("line", "polygon", "circle"):
                 for x, y in shape.points:
