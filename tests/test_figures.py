@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from backpdf.figures import (body, drawing, line_widths_mm, picture_from_data, picture_schema,
-                             problems, solve, to_svg)
+from backpdf.figures import (body, drawing, line_widths_mm, natural_size, picture_from_data,
+                             picture_schema, problems, solve, to_svg)
 from backpdf.figures.geometry import CONTACT_TOLERANCE
 
 STAGED = yaml.safe_load(resources.files("backpdf.figures").joinpath("library_pictures.yaml")
@@ -197,7 +197,7 @@ def test_png_export_has_the_figure_in_dark_pixels():
     png = to_png(drawing(picture_from_data(STAGED["bridge"]), 50, 30), dpi=150)
     image = Image.open(BytesIO(png))
     assert image.size == pytest.approx((50 / 25.4 * 150, 30 / 25.4 * 150), abs=1)
-    dark = sum(1 for v in image.getdata() if v < 80)
+    dark = sum(image.histogram()[:80])
     assert dark > 0.03 * image.size[0] * image.size[1]
 
 
@@ -217,3 +217,12 @@ def test_a_sequence_draws_each_frame_in_its_own_panel():
 def test_head_close_up_reports_a_head_leaving_the_picture():
     found = problems({"posture": "sitting", "crop": "head", "frames": [{}, {"trunk": 60}]})
     assert any("leaves the head-and-shoulders picture" in m for m, _ in found), found
+
+
+def test_natural_size_keeps_the_longer_side_and_the_pictures_proportions():
+    spec = picture_from_data(STAGED["bridge"])
+    width, height = natural_size(spec, 50)
+    assert width == 50 and 10 < height < 35
+    standing = picture_from_data(STAGED["walking"])
+    width, height = natural_size(standing, 50)
+    assert height == 50 and width < 50

@@ -14,8 +14,9 @@ import difflib
 import math
 
 from backpdf.figures import body
-from backpdf.figures.build import FRAME_KEYS, FREE, parse_contact, picture_from_data
+from backpdf.figures.build import FRAME_KEYS, FREE, parse_contact, picture_from_data, prop_from_data
 from backpdf.figures.catalog import Catalog, bundled_catalog
+from backpdf.figures.draw import head_box
 from backpdf.figures.geometry import (CONTACT_TOLERANCE, contact_part_names, point_names,
                                       solve)
 from backpdf.figures.joints import angle_names
@@ -42,7 +43,7 @@ def name_problems(data: dict, catalog: Catalog) -> list[Problem]:
     for i, prop in enumerate(data.get("props", [])):
         name = prop if isinstance(prop, str) else prop["name"]
         out += _unknown("prop", name, PROP_NAMES, ("props", i))
-    props = [p for p in data.get("props", [])]
+    props = list(data.get("props", []))
     posture_props = catalog.postures.get(data["posture"], {}).get("props", [])
     view = data.get("view", catalog.postures.get(data["posture"], {}).get("view", "side"))
     surfaces, points = _vocabulary(posture_props + props, view)
@@ -70,7 +71,6 @@ def name_problems(data: dict, catalog: Catalog) -> list[Problem]:
 
 
 def _vocabulary(props, view):
-    from backpdf.figures.build import prop_from_data
     known = [prop_from_data(p, ()) for p in props
              if (p if isinstance(p, str) else p.get("name")) in PROP_NAMES]
     return surfaces_and_points(known, view)
@@ -171,7 +171,6 @@ def _same(a, b) -> bool:
 
 
 def _crop_problems(spec, geos) -> list[Problem]:
-    from backpdf.figures.draw import head_box
     box = head_box(geos[0], spec.view)
     out = []
     for frame, geo in zip(spec.frames, geos):

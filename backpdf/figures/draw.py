@@ -14,10 +14,10 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 
-from backpdf.figures import style
+from backpdf.figures import body, style
 from backpdf.figures.geometry import FrameGeometry, solve
 from backpdf.figures.model import PictureSpec
-from backpdf.figures.props import build
+from backpdf.figures.props import TOP_VIEW_PROPS, build, surfaces_and_points
 
 _DIGITS = {
     1: [[(0.25, 1.25), (0.6, 1.6), (0.6, 0.0)]],
@@ -218,7 +218,7 @@ def _props(c: _Canvas, spec: PictureSpec, extent):
         return
     line = c.stroke(style.PROP_LINE)
     for prop in spec.props:
-        if spec.view == "top" and prop.name != "mat":   # seen from above only the mat shows
+        if spec.view == "top" and prop.name not in TOP_VIEW_PROPS:   # the rest stand up
             continue
         shapes, _, _ = build(prop, spec.view)
         for shape in shapes:
@@ -328,7 +328,7 @@ def _extent(spec: PictureSpec, geos) -> tuple[float, float, float, float]:
         xs += [g.bbox[0], g.bbox[2]]
         ys += [g.bbox[1], g.bbox[3]]
     for prop in spec.props:
-        if spec.view == "top" and prop.name != "mat":
+        if spec.view == "top" and prop.name not in TOP_VIEW_PROPS:
             continue
         for shape in build(prop, spec.view)[0]:
             if shape.kind in ("line", "polygon", "circle"):
@@ -358,7 +358,6 @@ def _fit(extent, width_pt, height_pt):
 def _panel(spec, geos, ghost_first, extent, scale, origin, box):
     c = _Canvas(scale, origin, box, _line_scale(spec, scale))
     _props(c, spec, extent)
-    from backpdf.figures.props import surfaces_and_points
     _, prop_points = surfaces_and_points(spec.props, spec.view)
     if ghost_first and len(geos) > 1:
         for g in geos[:-1]:
@@ -394,6 +393,18 @@ def _line_scale(spec, scale):
     return scale * style.CLOSE_UP_LINES if spec.crop == "head" else scale
 
 
+def natural_size(spec: PictureSpec, longer_side_mm: float, geos=None) -> tuple[float, float]:
+    """(width, height) in mm that fits this picture without empty bands, with the longer
+    side `longer_side_mm`; a layout sizes its picture box with it."""
+    geos = geos or solve(spec)
+    _, extent, _ = _layout(spec, geos, 1.0, 1.0)
+    width = (extent[2] - extent[0]) * (len(geos) if spec.layout == "sequence" else 1)
+    height = extent[3] - extent[1]
+    if width >= height:
+        return longer_side_mm, longer_side_mm * height / width
+    return longer_side_mm * width / height, longer_side_mm
+
+
 def drawing(spec: PictureSpec, width_mm: float, height_mm: float, geos=None) -> Drawing:
     """The picture as a reportlab Drawing exactly `width_mm` x `height_mm`."""
     geos = geos or solve(spec)
@@ -421,7 +432,6 @@ def line_widths_mm(spec: PictureSpec, width_mm: float, height_mm: float) -> dict
     geos = solve(spec)
     scale = scale_for(spec, geos, width_mm, height_mm)
     c = _Canvas(scale, (0, 0), None, _line_scale(spec, scale))
-    from backpdf.figures import body
     widths = {
         "thinnest limb": c.width(min(body.FOOT_WIDTH, body.FOREARM_WIDTH)),
         "prop": c.stroke(style.PROP_LINE),

@@ -41,9 +41,6 @@ class Frame:
     angle_paths: tuple[tuple[str, Path], ...] = ()
     path: Path = ()
 
-    def angle(self, name: str) -> float:
-        return dict(self.angles).get(name, 0.0)
-
 
 @dataclass(frozen=True)
 class Arrow:

@@ -104,6 +104,9 @@ def _table(prop: Prop, view: str):
 def _lump(name, half_width, height, round_=False):
     def make(prop: Prop, view: str):
         x = prop.x
+        if view == "top":   # seen from above: a flat shape at (x, y) on the page
+            y, half = prop.param("y", 0.0), max(half_width, 0.06)
+            return [_rect(x - half, y - 0.06, x + half, y + 0.06)], {}, {}
         if round_:
             shapes = [Shape("circle", ((x, height / 2),), "light", height / 2)]
         else:
@@ -189,6 +192,8 @@ BUILDERS = {
     "water": _water,
 }
 PROP_NAMES = tuple(BUILDERS)
+# What a picture seen from above shows: things that lie flat on the floor.
+TOP_VIEW_PROPS = ("mat", "pillow", "folded_towel")
 
 
 def build(prop: Prop, view: str):
