@@ -296,19 +296,26 @@ def _bezier(a, b, c, t):
 _PUSH = {"down": (0, -1), "up": (0, 1), "forward": (1, 0), "back": (-1, 0)}
 
 
+def _direction(spec: PictureSpec, word: str):
+    """A direction word as a unit vector on the page ("forward" is the way the body faces)."""
+    ux, uy = _PUSH[word]
+    return (-ux if spec.facing == "left" and spec.view == "side" else ux), uy
+
+
 def _arrows(c: _Canvas, spec: PictureSpec, geos):
     for arrow in spec.arrows:
+        sx, sy = _direction(spec, arrow.shift) if arrow.shift else (0.0, 0.0)
+        start, end = geos[0].points[arrow.point], geos[-1].points[arrow.point]
+        start = (start[0] + sx * style.ARROW_SHIFT, start[1] + sy * style.ARROW_SHIFT)
+        end = (end[0] + sx * style.ARROW_SHIFT, end[1] + sy * style.ARROW_SHIFT)
         if arrow.kind == "push":
-            ux, uy = _PUSH[arrow.direction]
-            if spec.facing == "left" and spec.view == "side":
-                ux = -ux
-            p = geos[-1].points[arrow.point]
+            ux, uy = _direction(spec, arrow.direction)
             gap, length = c.length(style.PUSH_GAP), c.length(style.PUSH_LENGTH)
-            tip = (p[0] - ux * gap, p[1] - uy * gap)
+            tip = (end[0] - ux * gap, end[1] - uy * gap)
             tail = (tip[0] - ux * length, tip[1] - uy * length)
             _arrow(c, tail, tip, 0.0)
         else:
-            _arrow(c, geos[0].points[arrow.point], geos[-1].points[arrow.point], arrow.bend)
+            _arrow(c, start, end, arrow.bend)
 
 
 def _number(c: _Canvas, n: int, corner):

@@ -51,6 +51,7 @@ class Arrow:
     kind: str = "move"
     direction: str | None = None
     bend: float = 0.3
+    shift: str | None = None   # move the arrow off the body: up, down, forward or back
     path: Path = ()
 
 

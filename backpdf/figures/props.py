@@ -89,6 +89,11 @@ def _wall(prop: Prop, view: str):
 
 def _doorway(prop: Prop, view: str):
     x = prop.x
+    if view == "front":   # the opening around the body: two jambs and the top
+        half = prop.param("width", 0.34)
+        shapes = [_rect(x - half - 0.05, 0, x - half, 1.2), _rect(x + half, 0, x + half + 0.05, 1.2),
+                  _rect(x - half - 0.05, 1.15, x + half + 0.05, 1.2)]
+        return shapes, {}, {}
     shapes = [_rect(x - 0.025, 0, x + 0.025, 1.2)]
     return shapes, {"doorway": Surface("side", x, None, 0)}, {"door_frame": (x, 0.9)}
 

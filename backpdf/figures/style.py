@@ -23,6 +23,7 @@ ARROW_HEAD = 0.075          # arrowhead length, body heights
 ARROW_MIN = 0.18            # shortest arrow, body heights
 PUSH_LENGTH = 0.12          # a push arrow's length, and its gap to the point pushed
 PUSH_GAP = 0.05
+ARROW_SHIFT = 0.10          # how far `shift` moves an arrow off the body, body heights
 MARGIN = 0.05               # empty border around everything, body heights
 CLOSE_UP_LINES = 0.45       # arrows in a head-and-shoulders picture, relative to its zoom
 NUMBER_HEIGHT = 0.16        # frame numbers in a sequence, body heights
