@@ -14,31 +14,45 @@ What must hold:
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import io
 import json
 import os
 import re
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterator
 
-from backpdf import __version__
-from backpdf.api import choose_layout
+from backpdf import __version__, vocabulary
+from backpdf.batch_jobs import (
+    Failed,
+    Job,
+    Outcome,
+    ProgramFile,
+    Settings,
+    Sheet,
+    Source,
+    Spec,
+    Written,
+    make_all,
+    reason,
+    stop_signals,
+)
 from backpdf.errors import BackpdfError
-from backpdf.library import Library
-from backpdf.terms import AREAS
-from backpdf.output import write_atomic
+from backpdf.model import Library
+from backpdf.out_dir import locked, remove_temp_files, set_aside
+from backpdf.output import check_target_is_regular, write_atomic
+from backpdf.pipeline import choose_layout
 from backpdf.program import Request
 from backpdf.roster import read_roster
-from backpdf.workers import (Failed, Job, Outcome, ProgramFile, Settings, Sheet, Source, Spec, Written,
-                             make_all, reason, stop_signals)
 
 MANIFEST = "manifest.json"
 PROGRAM_SUFFIXES = (".yaml", ".yml")
 ROSTER_SUFFIXES = (".csv",)
 # Folders, drive letters, control characters, and leading dots ("..", hidden files, and the
-# ".name.xxx.part" temp files of write_atomic) have no place in an output name.
+# ".backpdf-xxx.part" temp files of write_atomic) have no place in an output name.
 _UNSAFE_NAME = re.compile(r"[/\\:\x00-\x1f\x7f]|^\.|^\s*$")
 
 
@@ -62,11 +76,38 @@ class Combined:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """An earlier run's file with the name of a handout this run did not make."""
+
+    source: Source
+    path: Path
+    renamed_to: Path | None     # None: deleted (or, with `problem`, left in place)
+    problem: str | None = None
+
+    def notice(self) -> str:
+        """For stderr: the row, never the file name (an `output` cell may hold a patient name)."""
+        if self.problem:
+            return (f"{self.source.label}: a PDF of an earlier run has this handout's name and "
+                    f"could not be set aside ({self.problem}); do not print it")
+        done = (f"renamed to end in '{self.renamed_to.name[len(self.path.stem):]}'" if self.renamed_to
+                else "deleted")
+        return f"{self.source.label}: a PDF of an earlier run had this handout's name; it was {done}"
+
+
+@dataclass(frozen=True)
 class Report:
     outcomes: tuple[Outcome, ...]     # input order
     not_made: int = 0                 # jobs cancelled by an interruption
     combined: Combined | None = None
     interrupted: bool = False
+    set_aside: tuple[SetAside, ...] = ()
+    combined_problem: str | None = None  # why the --combined file could not be written
+    manifest_problem: str | None = None  # why manifest.json could not be written
+
+    @property
+    def problems(self) -> list[str]:
+        """What went wrong with the run's own files, for the end of its report."""
+        return [p for p in (self.combined_problem, self.manifest_problem) if p]
 
     @property
     def written(self) -> list[Written]:
@@ -134,6 +175,7 @@ def plan(files, out_dir: str | Path, settings: Settings, *, by_area: bool = Fals
         try:
             if isinstance(spec, BackpdfError):
                 raise spec
+            assert name is not None  # only an unreadable roster has no name, and it is an error
             target = claims.claim(out_dir / output_name(name), f"the output of {source.label}")
             steps.append(Job(index, source, target, spec))
         except BackpdfError as exc:
@@ -163,6 +205,7 @@ def _claim_combined(path: Path, out_dir: Path, claims: _Claims) -> Path:
     """The --combined file is claimed before any handout, so a handout named like it fails."""
     if not path.parent.is_dir() and path.parent.resolve() != out_dir.resolve():
         raise BackpdfError(f"--combined {path}: the folder {path.parent} does not exist")
+    check_target_is_regular(path)  # a FIFO or device: refused now, not after every handout
     try:
         return claims.claim(path, "the --combined file")
     except BackpdfError as exc:
@@ -176,7 +219,7 @@ def _candidates(paths: list[Path], library: Library, by_area: bool,
     A roster that cannot be read at all gives one candidate carrying its error.
     """
     if by_area:
-        for area in AREAS:
+        for area in vocabulary.areas():
             if library.in_area(area):
                 title = f"Exercises for your {area.replace('-', ' ')}"
                 yield Source(area=area), area, Sheet(Request(areas=(area,), title=title))
@@ -199,32 +242,83 @@ def _candidates(paths: list[Path], library: Library, by_area: bool,
 
 def run(plan: Plan, jobs: int, progress: Callable[[], None] = lambda: None) -> Report:
     """Make every planned handout, then --combined and manifest.json; `progress` is called
-    once per handout done. Interrupted, it still writes a manifest of what was written."""
+    once per handout done. Interrupted, it still writes a manifest of what was written.
+
+    The out-dir is locked for the run. Whatever happens, the manifest ends true to the disk:
+    a handout asked for but not made leaves no file of its name (an earlier run's file is
+    set aside), and a manifest that cannot be written leaves no manifest at all.
+    """
     try:
         plan.out_dir.mkdir(exist_ok=True)
     except OSError as exc:
         raise BackpdfError(f"cannot create --out-dir {plan.out_dir}: {exc.strerror}") from None
-    outcomes = {step.index: step for step in plan.steps if isinstance(step, Failed)}
+    with locked(plan.out_dir), stop_signals() as stop:
+        remove_temp_files(plan.out_dir)
+        report = _make(plan, jobs, progress, stop)
+        report = replace(report, manifest_problem=_write_manifest(report, plan))
+    return report
+
+
+def _make(plan: Plan, jobs: int, progress: Callable[[], None], stop) -> Report:
+    outcomes: dict[int, Outcome] = {step.index: step for step in plan.steps if isinstance(step, Failed)}
 
     def record(outcome: Outcome) -> None:
         outcomes[outcome.index] = outcome
         progress()
 
-    combined, interrupted = None, False
-    with stop_signals() as stop:
+    started = time.time()
+    make_all(plan.jobs, plan.settings, jobs, record, stop)
+    remove_temp_files(plan.out_dir)  # of workers killed mid-write
+    stale = _set_aside_stale(plan, outcomes, started)
+    os.sync()  # one flush to disk for every handout written, instead of one each
+    interrupted = stop.is_set() or len(outcomes) < len(plan.steps)
+    written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
+    combined, combined_problem = None, None
+    if plan.combined and written and not interrupted:
         try:
-            make_all(plan.jobs, plan.settings, jobs, record, stop)
-            os.sync()  # one flush to disk for every handout written, instead of one each
-            interrupted = len(outcomes) < len(plan.steps)
-            written = [o.path for _, o in sorted(outcomes.items()) if isinstance(o, Written)]
-            if plan.combined and written and not interrupted:
-                combined = combine(written, plan.combined)
-        except KeyboardInterrupt:  # asked twice: stop at once
-            interrupted = True
-        report = Report(tuple(o for _, o in sorted(outcomes.items())),
-                        len(plan.steps) - len(outcomes), combined, interrupted)
-        write_atomic(plan.out_dir / MANIFEST, _manifest(report, plan).encode("utf-8"))
-    return report
+            combined = combine(written, plan.combined)
+        except BackpdfError as exc:  # a full disk: the handouts and the manifest still count
+            combined_problem = f"--combined: {exc}"
+    return Report(tuple(o for _, o in sorted(outcomes.items())), len(plan.steps) - len(outcomes),
+                  combined, interrupted, tuple(stale), combined_problem=combined_problem)
+
+
+def _set_aside_stale(plan: Plan, outcomes: dict, started: float) -> list[SetAside]:
+    """Every planned output this run did not record as written but found on disk: an earlier
+    run's file is set aside; one this run wrote without word of it (its worker was killed,
+    or its pool broke, before the outcome came back) is removed, as unconfirmed."""
+    now = _dt.datetime.now()
+    result = []
+    for step in plan.steps:
+        target = step.target if isinstance(step, Job) else None
+        if target is None or isinstance(outcomes.get(step.index), Written) or not target.is_file():
+            continue
+        try:
+            if target.stat().st_mtime >= started:
+                target.unlink()
+            else:
+                result.append(SetAside(step.source, target, set_aside(target, now)))
+        except OSError as exc:
+            result.append(SetAside(step.source, target, None, exc.strerror))
+    return result
+
+
+def _write_manifest(report: Report, plan: Plan) -> str | None:
+    """Write manifest.json; on failure remove the one an earlier run left (it would
+    describe other files) and return what went wrong, for the caller to report."""
+    path = plan.out_dir / MANIFEST
+    try:
+        write_atomic(path, _manifest(report, plan).encode("utf-8"))
+        return None
+    except BackpdfError as exc:
+        problem = f"{exc}; no manifest was written"
+    try:
+        path.unlink()
+        return problem + " (the manifest of an earlier run was removed)"
+    except FileNotFoundError:
+        return problem
+    except OSError as exc:
+        return problem + f", and the manifest of an earlier run could not be removed ({exc.strerror}): ignore it"
 
 
 def combine(paths: list[Path], target: Path) -> Combined:
@@ -256,6 +350,9 @@ def _manifest(report: Report, plan: Plan) -> str:
                      "exercises": list(o.exercises), "sha256": o.sha256, "warnings": list(o.notices)}
                     for o in report.written],
         "failures": [{"source": o.source.to_json(), "reason": o.reason} for o in report.failed],
+        "set_aside": [{"source": a.source.to_json(), "path": where(a.path),
+                       "renamed_to": a.renamed_to and where(a.renamed_to), "problem": a.problem}
+                      for a in report.set_aside],
         "combined": report.combined and {"path": where(report.combined.path), "pages": report.combined.pages,
                                          "sha256": report.combined.sha256},
     }

@@ -1,7 +1,15 @@
-"""The `backpdf` command: parse options, call the API, print, exit.
+"""The `backpdf` command: parse options, call the pipeline, print, exit.
 
-Exit codes: 0 done; 1 `validate` found problems; 2 a user error (bad file, unknown id,
-bad option), reported as one line on stderr with no traceback and no output file.
+Exit codes, so scripts can tell outcomes apart:
+
+    0   done
+    1   `validate` found problems, or `batch` made some handouts but not all
+    2   bad input or usage: a file, an id, an option (one line on stderr, nothing written)
+    70  an internal error (a bug in backpdf; `BACKPDF_DEBUG=1` shows the traceback)
+    130 interrupted (Ctrl-C or SIGTERM)
+
+User errors travel as `BackpdfError` through the pipeline and become click exceptions at
+the edge (`BackpdfGroup.invoke`), which click prints and exits with.
 """
 
 from __future__ import annotations
@@ -16,54 +24,115 @@ from pathlib import Path
 
 import click
 
-from backpdf import __version__
+from backpdf import __version__, vocabulary
 from backpdf.errors import BackpdfError
-from backpdf.terms import AREAS, KINDS
+
+EXIT_PROBLEMS = 1
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL_ERROR = 70   # EX_SOFTWARE in sysexits.h
+EXIT_INTERRUPTED = 130
 
 
+class UserError(click.ClickException):
+    """Bad input: one line on stderr, exit 2."""
 
-def fail(message: str) -> None:
-    click.echo(f"backpdf: error: {message}", err=True)
-    sys.exit(2)
+    exit_code = EXIT_USER_ERROR
+
+    def show(self, file=None) -> None:
+        click.echo(f"backpdf: error: {self.format_message()}", err=True)
+
+
+class InternalError(click.ClickException):
+    """A bug. Says only what kind of error it was and where in backpdf: an exception's
+    message can hold patient text (a note, a name), which must never reach a log."""
+
+    exit_code = EXIT_INTERNAL_ERROR
+
+    def show(self, file=None) -> None:
+        click.echo(f"backpdf: internal error: {self.format_message()} "
+                   "(set BACKPDF_DEBUG=1 for details)", err=True)
+
+
+class Interrupted(click.ClickException):
+    exit_code = EXIT_INTERRUPTED
+
+    def show(self, file=None) -> None:
+        click.echo("backpdf: interrupted", err=True)
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost frame of backpdf's own code in the traceback: file name and line."""
+    tb, found = exc.__traceback__, ""
+    while tb is not None:
+        path = tb.tb_frame.f_code.co_filename
+        if f"{os.sep}backpdf{os.sep}" in path:
+            found = f" at {Path(path).name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
+
+
+class BackpdfGroup(click.Group):
+    """Turns what the pipeline raises into click exceptions, for every command."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BackpdfError as exc:
+            raise UserError(str(exc)) from None
+        except KeyboardInterrupt:
+            raise Interrupted("") from None
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("BACKPDF_DEBUG"):
+                raise
+            raise InternalError(f"{type(exc).__name__}{_where(exc)}") from None
 
 
 def warn(message: str) -> None:
     click.echo(f"backpdf: warning: {message}", err=True)
 
 
-class BackpdfGroup(click.Group):
-    """Turns user errors into one line on stderr and exit code 2, for every command."""
+# --- shell completion: ids and names from the files they come from --------------------
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+def _library_names(attribute: str):
+    """A completer for the ids of one part of the library (exercises, templates, conditions)."""
+    def complete(ctx, param, incomplete: str) -> list[str]:
         try:
-            code = super().main(args, prog_name or "backpdf", complete_var,
-                                standalone_mode=False, **extra)
-        except click.exceptions.UsageError as exc:
-            fail(exc.format_message().replace("\n", " "))
-        except BackpdfError as exc:
-            fail(str(exc))
-        except (click.exceptions.Abort, KeyboardInterrupt):
-            click.echo("backpdf: interrupted", err=True)
-            sys.exit(130)
-        except Exception as exc:  # a bug: say so in one line; BACKPDF_DEBUG=1 shows the traceback
-            if os.environ.get("BACKPDF_DEBUG"):
-                raise
-            click.echo(f"backpdf: internal error: {type(exc).__name__}: {exc} "
-                       "(nothing was written; set BACKPDF_DEBUG=1 for details)", err=True)
-            sys.exit(1)
-        sys.exit(code if isinstance(code, int) else 0)
+            names = getattr(_library(ctx.params.get("library_path")), attribute)
+        except BackpdfError:
+            return []
+        return [name for name in names if name.startswith(incomplete)]
+    return complete
 
 
-library_option = click.option("--library", "library_path", type=click.Path(dir_okay=False),
+_complete_exercises = _library_names("exercises")
+_complete_templates = _library_names("templates")
+_complete_conditions = _library_names("conditions")
+
+
+def _complete_layouts(ctx, param, incomplete: str) -> list[str]:
+    from backpdf.layout_file import printable_layouts
+
+    return [name for name in printable_layouts() if name.startswith(incomplete)]
+
+
+library_option = click.option("--library", "library_path", type=click.Path(dir_okay=False), is_eager=True,
                               help="Use this library file instead of the bundled one.")
 clinic_option = click.option("--clinic", "clinic_path", type=click.Path(dir_okay=False),
                              help="Clinic profile (else $BACKPDF_CLINIC, else clinic.yaml in the config folder).")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+paper_choice = click.Choice(vocabulary.papers())
 
 
 def _library(path):
-    from backpdf.library import load_library
+    from backpdf.library_file import load_library
 
     return load_library(path)
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 @click.group(cls=BackpdfGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,8 +142,8 @@ def cli():
 
 
 @cli.command("list")
-@click.option("--area", type=click.Choice(AREAS), help="Only exercises for this area.")
-@click.option("--kind", type=click.Choice(KINDS), help="Only exercises of this kind.")
+@click.option("--area", type=click.Choice(vocabulary.areas()), help="Only exercises for this area.")
+@click.option("--kind", type=click.Choice(vocabulary.kinds()), help="Only exercises of this kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array with every field.")
 @library_option
 def list_command(area, kind, as_json, library_path):
@@ -83,7 +152,7 @@ def list_command(area, kind, as_json, library_path):
     chosen = [e for e in library.exercises.values()
               if (area is None or area in e.areas) and (kind is None or e.kind == kind)]
     if as_json:
-        click.echo(json.dumps([e.to_json() for e in chosen], indent=2, ensure_ascii=False))
+        _echo_json([e.to_json() for e in chosen])
         return
     width = max((len(e.id) for e in chosen), default=0)
     for e in chosen:
@@ -91,48 +160,50 @@ def list_command(area, kind, as_json, library_path):
 
 
 @cli.command()
-@click.argument("exercise_id")
+@click.argument("exercise_id", shell_complete=_complete_exercises)
 @click.option("--json", "as_json", is_flag=True, help="Print the exercise as JSON.")
 @library_option
 def show(exercise_id, as_json, library_path):
-    """Show one exercise in full."""
-    from backpdf.wording import dose_sentences
+    """Show one exercise in full, every field of the library."""
+    from backpdf.showing import exercise_lines
 
     exercise = _library(library_path).exercise(exercise_id)
     if as_json:
-        click.echo(json.dumps(exercise.to_json(), indent=2, ensure_ascii=False))
+        _echo_json(exercise.to_json())
         return
-    click.echo(f"{exercise.name} ({exercise.id})")
-    click.echo(f"Areas: {', '.join(exercise.areas)}    Kind: {exercise.kind}")
-    for i, step in enumerate(exercise.steps, 1):
-        click.echo(f"  {i}. {step}")
-    for label, items in (("How much", [" ".join(dose_sentences(exercise.dose))]),
-                         ("Tip", exercise.tips), ("Be careful", exercise.cautions)):
-        for item in items:
-            if item:
-                click.echo(f"{label}: {item}")
-    if exercise.avoid_if:
-        click.echo(f"Avoid with: {', '.join(exercise.avoid_if)}")
-    click.echo(f"Video: {exercise.video}")
+    for line in exercise_lines(exercise):
+        click.echo(line)
 
 
-@cli.command()
-@click.argument("ids", nargs=-1)
-@click.option("--area", "areas", multiple=True, type=click.Choice(AREAS),
+GENERATE_EXAMPLES = """
+\b
+Examples:
+  backpdf generate --template lower-back-starter --patient "Jane Doe" -o jane.pdf
+  backpdf generate pelvic-tilt bird-dog bridge --layout large-print -o jane.pdf
+  backpdf generate --area neck --condition osteoporosis -o neck.pdf
+  backpdf generate --program jane.yaml -o - | lp
+"""
+
+
+@cli.command(epilog=GENERATE_EXAMPLES)
+@click.argument("ids", nargs=-1, shell_complete=_complete_exercises)
+@click.option("--area", "areas", multiple=True, type=click.Choice(vocabulary.areas()),
               help="Add every exercise for this area (repeatable).")
-@click.option("--template", help="Start from a library template (see `backpdf templates`).")
+@click.option("--template", shell_complete=_complete_templates,
+              help="Start from a library template (see `backpdf templates`).")
 @click.option("--program", "program_path", type=click.Path(dir_okay=False),
               help="A program file; options given here override it.")
 @click.option("--patient", help="Patient name, printed on the handout only.")
 @click.option("--clinician", help="Clinician name.")
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Date to print (default: today).")
 @click.option("--note", help="A note printed under the patient's name.")
-@click.option("--condition", "conditions", multiple=True, metavar="ID",
+@click.option("--condition", "conditions", multiple=True, metavar="ID", shell_complete=_complete_conditions,
               help="Screen for this condition (repeatable; see `backpdf conditions`).")
-@click.option("--override", "overrides", multiple=True, metavar="ID",
+@click.option("--override", "overrides", multiple=True, metavar="ID", shell_complete=_complete_exercises,
               help="Print this exercise even though a screened condition rules it out.")
-@click.option("--layout", help="Layout name or path to a layout file (default: standard).")
-@click.option("--paper", type=click.Choice(["letter", "a4"]), help="Paper size (default: letter).")
+@click.option("--layout", shell_complete=_complete_layouts,
+              help="Layout name or path to a layout file (default: standard).")
+@click.option("--paper", type=paper_choice, help="Paper size (default: letter).")
 @click.option("--tracking-log/--no-tracking-log", default=None,
               help="Add (or leave out) a 4-week log page to tick off; default: as the layout says.")
 @click.option("--missing-images", type=click.Choice(["error", "skip"]), default="error", show_default=True,
@@ -143,14 +214,15 @@ def show(exercise_id, as_json, library_path):
 def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
              overrides, layout, paper, tracking_log, missing_images, clinic_path, library_path, output):
     """Make a handout from exercise IDS, --area, --template and/or a --program file."""
-    from backpdf.api import make_handout
-    from backpdf.clinic import load_clinic
-    from backpdf.library import ProgramEntry
+    from backpdf.clinic_file import load_clinic
+    from backpdf.model import ProgramEntry
     from backpdf.output import check_target_folder, default_output_name, write_atomic
-    from backpdf.program import Request, load_program
+    from backpdf.pipeline import make_handout
+    from backpdf.program import Request
+    from backpdf.program_file import load_program
 
     if output == "-" and sys.stdout.isatty():
-        fail("refusing to write a PDF to the terminal; pipe it (| lp) or use -o FILE")
+        raise UserError("refusing to write a PDF to the terminal; pipe it (| lp) or use -o FILE")
     if output and output != "-":
         check_target_folder(Path(output))
     library = _library(library_path)
@@ -181,52 +253,112 @@ def _pages(count: int) -> str:
 @cli.command()
 @library_option
 @clinic_option
+@json_option
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-def validate(library_path, clinic_path, files):
+def validate(library_path, clinic_path, as_json, files):
     """Check the library, clinic profile and any program or layout FILES; report every problem."""
     from backpdf.readability import summary
     from backpdf.validation import validate_files
 
     report = validate_files(library_path, clinic_path, files)
-    for result in report.readability:
-        click.echo(f"  {result.exercise_id:<28} grade {result.grade:>4.1f}   words per step "
-                   f"{result.mean_words:>4.1f} (longest {result.max_words})")
-    if report.readability:
-        click.echo(summary(report.readability))
-    for line in report.warnings + report.problems:
-        click.echo(str(line))
+    if as_json:
+        _echo_json(report.to_json())
+    else:
+        for result in report.readability:
+            click.echo(f"  {result.exercise_id:<28} grade {result.grade:>4.1f}   words per step "
+                       f"{result.mean_words:>4.1f} (longest {result.max_words})")
+        if report.readability:
+            click.echo(summary(report.readability))
+        for line in report.warnings + report.problems:
+            click.echo(str(line))
     if report.problems:
         click.echo(f"{len(report.problems)} problem(s) in {report.checked} file(s)", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_PROBLEMS)
     click.echo(f"{report.checked} file(s) valid", err=True)
 
 
 @cli.command()
-def layouts():
+@json_option
+def layouts(as_json):
     """List the bundled layouts and the clinic's own, with a one-line description each."""
-    from backpdf.layout import list_layouts
+    from backpdf.layout_file import list_layouts
 
-    for row in list_layouts():
+    rows = list_layouts()
+    if as_json:
+        _echo_json([row.to_json() for row in rows])
+        return
+    for row in rows:
         click.echo(str(row))
 
 
 @cli.command()
 @library_option
-def templates(library_path):
+@json_option
+def templates(library_path, as_json):
     """List the library's starting programs (use one with `generate --template ID`)."""
-    for template in _library(library_path).templates.values():
+    library = _library(library_path)
+    if as_json:
+        _echo_json([{"id": t.id, "name": t.name, "description": t.description,
+                     "exercises": [e.id for e in t.entries]} for t in library.templates.values()])
+        return
+    for template in library.templates.values():
         ids = ", ".join(entry.id for entry in template.entries)
         click.echo(f"{template.id}  {template.name}: {template.description} [{ids}]")
 
 
 @cli.command()
 @library_option
-def conditions(library_path):
+@json_option
+def conditions(library_path, as_json):
     """List the conditions a patient can be screened for (`generate --condition ID`)."""
     library = _library(library_path)
-    for condition in library.conditions.values():
-        avoided = [e.id for e in library.exercises.values() if condition.id in e.avoid_if]
+    rows = [(c, [e.id for e in library.exercises.values() if c.id in e.avoid_if])
+            for c in library.conditions.values()]
+    if as_json:
+        _echo_json([{"id": c.id, "name": c.name, "precaution": c.precaution, "leaves_out": avoided}
+                    for c, avoided in rows])
+        return
+    for condition, avoided in rows:
         click.echo(f"{condition.id}  {condition.name}: leaves out {len(avoided)} exercise(s)")
+
+
+@cli.command("schema")
+@click.argument("kind", type=click.Choice(["library", "program", "clinic", "layout", "vocabulary"]))
+def schema_command(kind):
+    """Print the JSON Schema of a file KIND, for editors and other tools."""
+    from backpdf.schemas import schema
+
+    _echo_json(schema(kind))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+def init(folder):
+    """Write a clinic's starting kit into FOLDER: a clinic profile, a layout of its own and
+    an empty library for its own exercises, each valid, commented and linked to its schema."""
+    from backpdf.starter_kit import write_starter_kit
+
+    for path in write_starter_kit(Path(folder)):
+        click.echo(str(path))
+    click.echo(f"next: edit {Path(folder) / 'clinic.yaml'}, then `backpdf validate --clinic "
+               f"{Path(folder) / 'clinic.yaml'}`", err=True)
+
+
+@cli.command()
+@json_option
+def paths(as_json):
+    """Where backpdf looks for the clinic profile and clinic layouts, and keeps its cache."""
+    from backpdf import places
+    from backpdf.clinic_file import default_clinic_file
+    from backpdf.layout_file import clinic_layouts_dir
+
+    found = {"clinic_profile": str(default_clinic_file()), "clinic_layouts": str(clinic_layouts_dir()),
+             "cache": str(places.cache_dir())}
+    if as_json:
+        _echo_json(found)
+        return
+    for name, value in found.items():
+        click.echo(f"{name.replace('_', ' ')}: {value}")
 
 
 @cli.command("batch")
@@ -235,8 +367,9 @@ def conditions(library_path):
               help="Folder for the handouts and manifest.json (made if missing).")
 @click.option("--by-area", is_flag=True, help="One sheet per body area, with every exercise for it.")
 @click.option("--by-template", is_flag=True, help="One sheet per library template.")
-@click.option("--layout", help="Layout for every handout, over files and rows (default: theirs, else standard).")
-@click.option("--paper", type=click.Choice(["letter", "a4"]), help="Paper for every handout, over files and rows.")
+@click.option("--layout", shell_complete=_complete_layouts,
+              help="Layout for every handout, over files and rows (default: theirs, else standard).")
+@click.option("--paper", type=paper_choice, help="Paper for every handout, over files and rows.")
 @clinic_option
 @library_option
 @click.option("--jobs", metavar="N", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
@@ -249,7 +382,7 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
     """Make many handouts: program FILES (.yaml), rosters (.csv, one handout per row),
     --by-area or --by-template sheets. Exit 1 if any handout failed."""
     from backpdf import batch
-    from backpdf.clinic import load_clinic
+    from backpdf.clinic_file import load_clinic
     from backpdf.program import Request
 
     started = time.monotonic()
@@ -264,12 +397,16 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
         warn(f"{where}: {notice}")
     for failure in report.failed:
         click.echo(failure.reason, err=True)
+    for stale in report.set_aside:
+        warn(stale.notice())
+    for problem in report.problems:
+        click.echo(f"backpdf: error: {problem}", err=True)
     not_made = f"{report.not_made} not made, " if report.not_made else ""
     click.echo(f"{len(report.written)} written, {len(report.failed)} failed, {not_made}"
                f"{time.monotonic() - started:.1f} s", err=True)
     if report.interrupted:
-        raise click.Abort()  # the group reports the interruption and exits 130
-    sys.exit(1 if report.failed else 0)
+        raise Interrupted("")
+    sys.exit(EXIT_PROBLEMS if report.failed or report.problems else 0)
 
 
 @contextlib.contextmanager

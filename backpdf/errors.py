@@ -39,7 +39,7 @@ class BackpdfError(Exception):
         super().__init__(str(self.problems[0]))
 
     @classmethod
-    def from_problems(cls, problems: list[Problem]) -> "BackpdfError":
+    def from_problems(cls, problems: list[Problem]) -> BackpdfError:
         """Many problems found at once; the message is the first, all are kept."""
         first = problems[0]
         return cls(first.message, first.file, first.line, first.obj, problems=list(problems))

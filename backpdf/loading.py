@@ -19,10 +19,16 @@ from typing import Any
 import yaml
 
 from backpdf.errors import BackpdfError, Problem
+from backpdf.files import read_regular_file
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_NODES = 100_000  # a 1,000-exercise library is about 40,000
+MAX_NODES = 1_000_000  # a 10,000-exercise library (near the size limit) is about 400,000
+MAX_ALIAS_NODES = 100_000  # values repeated by `*alias`: a "billion laughs" file needs far more
 MAX_DEPTH = 50
+# libyaml's composer recurses once per nesting level and overflows the C stack (SIGSEGV)
+# somewhere past 20,000 levels. Text whose nesting could exceed this bound is first walked
+# as a flat stream of parse events, which costs no stack, so the limit is enforced in words.
+_SAFE_NESTING_BOUND = 1_000
 # C0 and C1 control characters other than newline and tab: they print as nothing or as
 # boxes, and are how pasted text smuggles in surprises.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -91,25 +97,43 @@ class _Converter:
         self.name = name
         self.lines: dict[tuple, int] = {}
         self.nodes = 0
+        self.alias_nodes = 0          # values reached a second time, through an alias
+        self.converted: set[int] = set()  # ids of collections already converted once
 
     def fail(self, message: str, node: yaml.Node) -> BackpdfError:
         return BackpdfError(message, self.name, node.start_mark.line + 1)
 
-    def convert(self, node: yaml.Node, path: tuple, depth: int = 0) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES or depth > MAX_DEPTH:
-            raise self.fail("file is too large or too deeply nested (alias expansion?); "
-                            "refusing to read it", node)
+    def convert(self, node: yaml.Node, path: tuple, depth: int = 0, repeated: bool = False) -> Any:
+        """`repeated`: this node is inside a collection already converted once (an alias)."""
+        self._count(node, depth, repeated)
         self.lines[path] = node.start_mark.line + 1
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
             raise self.fail(f"tag {node.tag!r} is not allowed; use plain YAML values", node)
+        if not isinstance(node, yaml.ScalarNode):
+            repeated = repeated or id(node) in self.converted
+            self.converted.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
+            return self._mapping(node, path, depth, repeated)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return [self.convert(item, path + (i,), depth + 1, repeated) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
-    def _mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
+    def _count(self, node: yaml.Node, depth: int, repeated: bool) -> None:
+        """Stop before memory grows, saying which limit was hit: each needs its own fix."""
+        self.nodes += 1
+        self.alias_nodes += repeated
+        if depth > MAX_DEPTH:
+            raise self.fail(f"values are nested more than {MAX_DEPTH} levels deep; "
+                            "refusing to read it", node)
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise self.fail(f"aliases (*name) repeat values more than {MAX_ALIAS_NODES:,} times "
+                            "(alias expansion); refusing to read it", node)
+        if self.nodes > MAX_NODES:
+            raise self.fail(f"file holds more than {MAX_NODES:,} values; split it or remove "
+                            "unused entries", node)
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple, depth: int, repeated: bool) -> dict:
         self.loader.flatten_mapping(node)  # resolves `<<:` merge keys the way safe_load does
         result: dict = {}
         first_line: dict = {}
@@ -124,7 +148,7 @@ class _Converter:
                 raise self.fail(f"duplicate key '{key}' (first given on line {first_line[key]}); "
                                 "remove one of them", key_node)
             first_line[key] = line
-            result[key] = self.convert(value_node, path + (key,), depth + 1)
+            result[key] = self.convert(value_node, path + (key,), depth + 1, repeated)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -134,8 +158,9 @@ class _Converter:
             value = self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             raise self.fail(f"tag {node.tag!r} is not allowed; use plain YAML values", node) from None
-        if isinstance(value, str) and _CONTROL.search(value):
-            char = _CONTROL.search(value).group()
+        control = _CONTROL.search(value) if isinstance(value, str) else None
+        if control:
+            char = control.group()
             raise self.fail(f"text contains the control character U+{ord(char):04X}; remove it", node)
         if isinstance(value, bytes):
             raise self.fail("binary values are not allowed", node)
@@ -146,20 +171,7 @@ def load_yaml(path: str | Path, *, display_name: str | None = None) -> Document:
     """Read one YAML file into a `Document`, or raise a `BackpdfError` naming file and line."""
     path = Path(path)
     name = display_name or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BackpdfError(f"file is {size // 1024} KB; the limit is "
-                               f"{MAX_FILE_BYTES // (1024 * 1024)} MB", name)
-        raw = path.read_bytes()
-    except BackpdfError:
-        raise
-    except IsADirectoryError:
-        raise BackpdfError("is a folder, not a file", name) from None
-    except FileNotFoundError:
-        raise BackpdfError("file not found", name) from None
-    except OSError as exc:
-        raise BackpdfError(f"cannot read file ({exc.strerror})", name) from None
+    raw = read_regular_file(path, MAX_FILE_BYTES, name)
     doc = parse_yaml(_decode(raw, name), path, name)
     return replace(doc, digest=hashlib.sha256(raw).hexdigest())
 
@@ -168,6 +180,31 @@ def _tab_at(text: str, mark) -> bool:
     """Whether the parser stopped at a tab (YAML forbids tabs for indentation)."""
     lines = text.splitlines()
     return mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
+
+
+def _check_nesting(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before the composer recurses into it.
+
+    Nesting is bounded by the number of brackets plus the longest line (each block level
+    takes an indent or a "- " on its line); for ordinary files that bound is small and the
+    check is two `str.count` calls. Only above it are parse events walked, with a counter.
+    """
+    longest_line = max(map(len, text.splitlines()), default=0)
+    if text.count("[") + text.count("{") + longest_line <= _SAFE_NESTING_BOUND:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    raise BackpdfError(f"values are nested more than {MAX_DEPTH} levels deep; "
+                                       "refusing to read it", name, line)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # not valid YAML: parse_yaml reports it, with its line
 
 
 def parse_yaml(text: str, path: Path, name: str | None = None) -> Document:
@@ -180,6 +217,7 @@ def parse_yaml(text: str, path: Path, name: str | None = None) -> Document:
         line = text.count("\n", 0, control.start()) + 1
         raise BackpdfError(f"the file contains the control character U+{ord(control.group()):04X}; "
                            "remove it", name, line)
+    _check_nesting(text, name)
     loader = _Loader(text)
     converter = _Converter(loader, name)
     try:

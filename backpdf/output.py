@@ -8,21 +8,29 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from backpdf.errors import BackpdfError
 
-
-def _file_mode() -> int:
-    """What a plain `open()` would give (0644 under the usual umask); mkstemp's 0600 would
-    hide handouts from a shared print folder."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+# Temporary files start with a dot, which no batch output name may (see batch.output_name),
+# and have a short name of their own: the target's name plus a suffix would pass the
+# 255-byte limit of a file name when the target's name is near it.
+TEMP_PREFIX = ".backpdf-"
+TEMP_SUFFIX = ".part"
 
 
-_FILE_MODE = _file_mode()
+def _temporary_file(folder: Path) -> tuple[int, str]:
+    """A new file beside the target, opened exclusively. Mode 0666 less the umask, as a
+    plain `open()` would give (mkstemp's 0600 would hide handouts from a shared print
+    folder), without touching the process-wide umask."""
+    while True:
+        tmp_name = str(folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}{TEMP_SUFFIX}")
+        try:
+            return os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp_name
+        except FileExistsError:
+            continue
 
 
 def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
@@ -35,11 +43,10 @@ def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
     path = Path(path)
     folder = check_target_folder(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        fd, tmp_name = _temporary_file(folder)
     except OSError as exc:
         raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
     try:
-        os.chmod(tmp_name, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -57,11 +64,34 @@ def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
     return path
 
 
+def check_target_is_regular(path: Path) -> None:
+    """Refuse to replace anything but a regular file (or nothing).
+
+    The write ends in a rename, which would put a regular file in place of a FIFO, a device
+    node (as root, `-o /dev/null` would destroy it) or a socket. Writing into such a file
+    instead would make the write non-atomic and could block for ever, so it is refused;
+    `-o -` writes to stdout for piping.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise BackpdfError(f"cannot write {path}: it is a folder")
+    if not stat.S_ISREG(mode):
+        raise BackpdfError(f"cannot write {path}: it is not a regular file (a pipe, device or "
+                           "socket); give a file name, or - to write to stdout")
+
+
 def check_target_folder(path: Path) -> Path:
-    """The folder `path` goes in; an error now, before any work, if it does not exist."""
+    """The folder `path` goes in; an error now, before any work, if it does not exist or
+    `path` is something a write must not replace."""
     folder = path.parent
     if not folder.is_dir():
         raise BackpdfError(f"cannot write {path}: the folder {folder} does not exist")
+    check_target_is_regular(path)
     return folder
 
 

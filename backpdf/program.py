@@ -1,6 +1,6 @@
 """From what staff asked for to a `Handout`: selection, doses, screening, video links.
 
-A `Request` is what was asked (a program file, command-line options, or both merged); 
+A `Request` is what was asked (a program file, command-line options, or both merged);
 `resolve` turns it into a `Handout` and a list of notices for stderr. This is where every
 decision is made, and it does no I/O, so it is where most tests aim.
 """
@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from backpdf.clinic import ClinicProfile
-from backpdf.errors import BackpdfError, Problem
-from backpdf.handout import GENERIC_TITLE, Handout, HandoutExercise
-from backpdf.layout import looks_like_path
-from backpdf.library import Dose, Exercise, Library, ProgramEntry, unknown
-from backpdf.links import link_problem, video_url
-from backpdf.loading import Document, load_yaml
-from backpdf.schemas import schema_problems
+from backpdf.errors import BackpdfError
+from backpdf.model import GENERIC_TITLE, Clinic, Dose, Exercise, Handout, HandoutExercise, Library, ProgramEntry
+from backpdf.video_links import link_problem, video_url
 from backpdf.wording import dose_sentences, dose_short
 
 
@@ -41,7 +35,7 @@ class Request:
     tracking_log: bool | None = None         # None: as the layout says
     missing_images: str = "error"            # or "skip": print the exercise without its picture
 
-    def overridden_by(self, other: "Request") -> "Request":
+    def overridden_by(self, other: Request) -> Request:
         """This request with everything `other` sets taken from `other` (command line wins).
 
         A selection given on the command line (ids, areas or a template) replaces the
@@ -61,55 +55,6 @@ class Request:
 
 def _union(first: tuple, second: tuple) -> tuple:
     return tuple(dict.fromkeys(first + second))
-
-
-def program_problems(doc: Document, library: Library | None = None) -> list[Problem]:
-    """Schema problems, then (with a library) unknown exercise, template and condition ids."""
-    problems = schema_problems(doc, "program")
-    if problems or library is None:
-        return problems
-    data = doc.data
-    for i, entry in enumerate(data.get("exercises", [])):
-        eid = entry if isinstance(entry, str) else entry["id"]
-        if eid not in library.exercises:
-            problems.append(doc.problem(unknown("exercise", eid, library.exercises, "see `backpdf list`"),
-                                        ("exercises", i)))
-    for key, known, what, hint in (("conditions", library.conditions, "condition", "see `backpdf conditions`"),
-                                   ("overrides", library.exercises, "exercise", "see `backpdf list`")):
-        for i, ident in enumerate(data.get(key, [])):
-            if ident not in known:
-                problems.append(doc.problem(f"{key}: " + unknown(what, ident, known, hint), (key, i)))
-    if "template" in data and data["template"] not in library.templates:
-        problems.append(doc.problem(unknown("template", data["template"], library.templates,
-                                            "see `backpdf templates`"), ("template",)))
-    return problems
-
-
-def load_program(path: str | Path, library: Library) -> Request:
-    """Read and check a program file; relative layout paths are taken from its folder."""
-    doc = load_yaml(path)
-    problems = program_problems(doc, library)
-    if problems:
-        raise BackpdfError.from_problems(problems)
-    return request_from_data(doc.data, doc.path.parent)
-
-
-def request_from_data(data: dict, folder: Path) -> Request:
-    """A `Request` from checked program-shaped data: a program file's, or a roster row's.
-
-    A layout given as a path is relative to `folder` (the file it was written in).
-    """
-    layout = data.get("layout")
-    if layout and looks_like_path(layout):
-        layout = str(folder / layout)
-    return Request(
-        entries=tuple(ProgramEntry.from_data(e) for e in data.get("exercises", [])),
-        template=data.get("template"),
-        conditions=tuple(data.get("conditions", [])),
-        overrides=tuple(data.get("overrides", [])),
-        patient=data.get("patient"), clinician=data.get("clinician"), note=data.get("note"),
-        date=data.get("date"), layout=layout, paper=data.get("paper"),
-    )
 
 
 def parse_date(text: str | None, today: _dt.date) -> _dt.date:
@@ -148,7 +93,7 @@ def _override_warning(condition_names: list[str]) -> str:
             + " and ".join(condition_names) + ". Follow their instructions closely.")
 
 
-def resolve(request: Request, library: Library, clinic: ClinicProfile,
+def resolve(request: Request, library: Library, clinic: Clinic,
             today: _dt.date) -> tuple[Handout, list[str]]:
     """Make every decision for one handout. Returns the handout and notices for stderr."""
     conditions = [library.condition(c) for c in request.conditions]
@@ -198,17 +143,15 @@ def resolve(request: Request, library: Library, clinic: ClinicProfile,
 
 
 def _handout_exercise(number: int, exercise: Exercise, entry: ProgramEntry, conditions,
-                      warnings: tuple[str, ...], clinic: ClinicProfile) -> HandoutExercise:
+                      warnings: tuple[str, ...], clinic: Clinic) -> HandoutExercise:
     dose: Dose = exercise.dose.merged(entry.dose)
     url = video_url(exercise.video, clinic.video_base_url)
     why = link_problem(url)
     if why:
         raise BackpdfError(f"exercise '{exercise.id}': video link {url!r} cannot be printed: {why}")
-    extra_cautions = tuple(exercise.caution_if[c.id] for c in conditions if c.id in exercise.caution_if)
     return HandoutExercise(
-        number=number, id=exercise.id, name=exercise.name, kind=exercise.kind,
-        steps=exercise.steps, dose=dose,
+        number=number, exercise=exercise, dose=dose,
         dose_sentences=tuple(dose_sentences(dose)), dose_short=dose_short(dose),
-        tips=exercise.tips, cautions=exercise.cautions + extra_cautions,
-        video_url=url, note=entry.note, warnings=warnings, image=exercise.image,
+        screening_cautions=tuple(exercise.caution_if[c.id] for c in conditions if c.id in exercise.caution_if),
+        video_url=url, note=entry.note, warnings=warnings,
     )

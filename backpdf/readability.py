@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import mean
 
-from backpdf.library import Exercise, Library
+from backpdf.model import Exercise, Library
 
 WARN_GRADE = 8.0
 WARN_WORDS_PER_STEP = 20

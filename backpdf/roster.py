@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from backpdf import vocabulary
 from backpdf.errors import BackpdfError, Problem
-from backpdf.library import Library, unknown
-from backpdf.terms import AREAS
+from backpdf.files import open_regular_file
 from backpdf.loading import Document
-from backpdf.program import Request, program_problems, request_from_data
+from backpdf.model import Library
+from backpdf.program import Request
+from backpdf.program_file import program_problems, request_from_data
+from backpdf.suggest import unknown
 
 # Columns named like program-file keys are checked by the program schema; `area` and
 # `output` are the roster's own.
@@ -80,45 +84,46 @@ class RosterRow:
         return data
 
     def _area_problems(self, doc: Document) -> list[Problem]:
-        return [doc.problem("area: " + unknown("area", area, AREAS, "use " + ", ".join(AREAS)))
-                for area in self._list("area") if area not in AREAS]
+        return [doc.problem("area: " + unknown("area", area, vocabulary.areas(),
+                                                         "use " + ", ".join(vocabulary.areas())))
+                for area in self._list("area") if area not in vocabulary.areas()]
 
 
 def read_roster(path: Path) -> list[RosterRow]:
     """Every non-blank row of a roster file; a `BackpdfError` if the file itself is unusable.
 
     Blank cells are left out (a blank date means today), so a row holds only what was given.
+    The file is read as a stream: a bad header is reported before the rest is read, and a
+    large roster is never held in memory twice (as text and as rows).
     """
-    records = list(_records(path))
-    if not records:
-        raise BackpdfError("file is empty; a roster needs a header row", path)
-    header = [name.strip().lower() for name in records[0]]
-    _check_header(header, path)
-    rows = []
-    for number, record in enumerate(records[1:], start=2):
-        cells = {name: value.strip() for name, value in zip(header, record) if value.strip()}
-        stray = cells.pop("", None) is not None or any(v.strip() for v in record[len(header):])
-        if cells or stray:
-            rows.append(RosterRow(path, number, cells, stray))
+    with open_regular_file(path) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        try:
+            first_line = text.readline()
+            if not first_line.strip():
+                raise BackpdfError("file is empty; a roster needs a header row", path)
+            delimiter = max(DELIMITERS, key=first_line.count)
+            records = csv.reader(itertools.chain([first_line], text), delimiter=delimiter)
+            header = [name.strip().lower() for name in next(records)]
+            _check_header(header, path)
+            rows = [row for number, record in enumerate(records, start=2)
+                    if (row := _row(path, number, header, record)) is not None]
+        except UnicodeDecodeError:
+            raise BackpdfError("file is not UTF-8; save it as \"CSV UTF-8\"", path) from None
+        except OSError as exc:
+            raise BackpdfError(f"cannot read file ({exc.strerror})", path) from None
+        except csv.Error as exc:
+            raise BackpdfError(f"not a readable CSV file ({exc})", path) from None
     if not rows:
         raise BackpdfError("roster has no rows under its header", path)
     return rows
 
 
-def _records(path: Path) -> list[list[str]]:
-    """The file's CSV records, read as UTF-8 (with or without Excel's byte-order mark)."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BackpdfError("file is not UTF-8; save it as \"CSV UTF-8\"", path) from None
-    except OSError as exc:
-        raise BackpdfError(f"cannot read file ({exc.strerror})", path) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(DELIMITERS, key=first_line.count)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise BackpdfError(f"not a readable CSV file ({exc})", path) from None
+def _row(path: Path, number: int, header: list[str], record: list[str]) -> RosterRow | None:
+    """The record as a row, or None when every cell is blank."""
+    cells = {name: value.strip() for name, value in zip(header, record) if value.strip()}
+    stray = cells.pop("", None) is not None or any(v.strip() for v in record[len(header):])
+    return RosterRow(path, number, cells, stray) if cells or stray else None
 
 
 def _check_header(header: list[str], path: Path) -> None:

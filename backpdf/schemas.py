@@ -9,14 +9,16 @@ wording for a rule with an `x-message` key (used for patterns and either/or shap
 
 from __future__ import annotations
 
-import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backpdf.errors import Problem
-from backpdf.loading import Document
+from backpdf.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from backpdf.loading import Document
 
 # How a list's items are called on their own: "exercise 'bird-dog'", "template 'walking'".
 _ITEM_NAMES = {
@@ -34,26 +36,27 @@ _TYPE_WORDS = {
 }
 
 
-SCHEMA_KINDS = ("library", "program", "clinic", "layout")
+SCHEMA_KINDS = ("library", "program", "clinic", "layout")  # the files a user writes
+_ALL_SCHEMAS = (*SCHEMA_KINDS, "vocabulary")
+SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in _ALL_SCHEMAS}
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> dict:
     """The published schema for `kind` (library, program, clinic, layout)."""
-    text = resources.files("backpdf.schema").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    text = resources.files("backpdf.schema").joinpath(SCHEMA_FILES[kind]).read_text("utf-8")
     return json.loads(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str):
     import jsonschema  # imported here: only commands that read files pay for it
-
     from referencing import Registry, Resource
 
     # Schemas refer to each other's $defs (a program entry is defined once, in the library
     # schema), so all of them go into one registry keyed by their $id.
     registry = Registry().with_resources(
-        (schema(name)["$id"], Resource.from_contents(schema(name))) for name in SCHEMA_KINDS)
+        (schema(name)["$id"], Resource.from_contents(schema(name))) for name in SCHEMA_FILES)
     cls = jsonschema.validators.validator_for(schema(kind))
     return cls(schema(kind), registry=registry)
 
@@ -158,15 +161,17 @@ def _type_words(schema_: dict) -> str:
     if kind == "integer":
         return _whole_number_words(schema_)
     if isinstance(kind, list):
-        return " or ".join(_TYPE_WORDS.get(k, k) for k in kind)
-    return _TYPE_WORDS.get(kind, str(kind))
+        return " or ".join(_TYPE_WORDS.get(k, str(k)) for k in kind)
+    return _TYPE_WORDS.get(str(kind), str(kind))
 
 
 def _message(error, field: str, obj: str | None) -> str:
     """Plain words for one jsonschema error."""
     s = error.schema
     subject = field or ("this entry" if obj else "the file")
-    got = f" (got {_got(error.instance)})"
+    # The whole file of the wrong shape may not be a backpdf file at all (a path typed by
+    # mistake, /etc/passwd): its content is never quoted.
+    got = f" (got {_got(error.instance)})" if error.absolute_path else ""
     custom = s.get("x-message") if isinstance(s, dict) else None
     v = error.validator
     if v == "required":
@@ -176,8 +181,7 @@ def _message(error, field: str, obj: str | None) -> str:
         extra = _extra_keys(error)
         allowed = sorted(s.get("properties", {}))
         key = extra[0] if extra else "?"
-        hint = difflib.get_close_matches(str(key), allowed, n=1)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(allowed)}"
+        suggestion = did_you_mean(str(key), allowed, f"allowed: {', '.join(allowed)}")
         where = f" in {field}" if field else ""
         return f"unknown key '{key}'{where}{suggestion}"
     if custom and v in ("pattern", "oneOf", "anyOf"):
@@ -188,8 +192,7 @@ def _message(error, field: str, obj: str | None) -> str:
         return f"{subject} must be {'at least' if v == 'minimum' else 'at most'} {error.validator_value}{got}"
     if v == "enum":
         options = [str(o) for o in error.validator_value]
-        hint = difflib.get_close_matches(str(error.instance), options, n=1)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        suggestion = did_you_mean(str(error.instance), options)
         return f"{subject} must be one of: {', '.join(options)}{got}{suggestion}"
     if v == "const":
         return f"{subject} must be {error.validator_value}{got}"

@@ -10,14 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backpdf.clinic import clinic_problems, find_clinic_file
+from backpdf.clinic_file import clinic_problems, find_clinic_file
 from backpdf.errors import BackpdfError, Problem
-from backpdf.library import Library, build_library, library_problems
+from backpdf.layout_file import layout_problems
+from backpdf.library_file import build_library, library_problems
 from backpdf.loading import Document, load_yaml
-from backpdf.program import program_problems
+from backpdf.model import Library
+from backpdf.program_file import program_problems
 from backpdf.readability import StepsReadability, library_readability
 from backpdf.resources import bundled_library
-from backpdf.schemas import schema, schema_problems
+from backpdf.schemas import schema
 
 
 @dataclass
@@ -26,6 +28,15 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     readability: list[StepsReadability] = field(default_factory=list)
     checked: int = 0
+
+    def to_json(self) -> dict:
+        """For `validate --json`: every problem and warning with its file and line."""
+        def entry(p: Problem) -> dict:
+            return {"file": p.file, "line": p.line, "object": p.obj, "message": p.message}
+
+        return {"checked": self.checked, "problems": [entry(p) for p in self.problems],
+                "warnings": [entry(p) for p in self.warnings],
+                "readability": [vars(r) for r in self.readability]}
 
 
 def kind_of(doc: Document) -> str:
@@ -47,7 +58,7 @@ def _problems_in(doc: Document, library: Library | None, kind: str) -> list[Prob
     if kind == "clinic":
         return clinic_problems(doc)
     if kind == "layout":
-        return schema_problems(doc, "layout")
+        return layout_problems(doc)
     return program_problems(doc, library)
 
 
@@ -59,9 +70,23 @@ def _check_file(path: Path, library: Library | None, report: Report, kind: str |
     except BackpdfError as exc:
         report.problems += exc.problems
         return None
-    found = _problems_in(doc, library, kind or kind_of(doc))
+    kind = kind or kind_of(doc)
+    found = _problems_in(doc, library, kind)
+    if not found and kind == "layout":
+        found = _extends_problems(path)
     report.problems += found
     return None if found else doc
+
+
+def _extends_problems(path: Path) -> list[Problem]:
+    """A layout file that is fine on its own can still extend a missing or broken one."""
+    from backpdf.layout_file import load_layout_file
+
+    try:
+        load_layout_file(path)
+    except BackpdfError as exc:
+        return exc.problems
+    return []
 
 
 def _readability(doc: Document, library: Library, report: Report) -> None:

@@ -7,7 +7,7 @@ every day." The short form ("8x each side, hold 5 s, 2 sets") is for tables with
 
 from __future__ import annotations
 
-from backpdf.library import Dose
+from backpdf.model import Dose
 
 _SIDE_PHRASES = {
     "each": " on each side",

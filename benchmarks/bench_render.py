@@ -39,35 +39,35 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
-from backpdf.api import make_handout
-from backpdf.clinic import ClinicProfile
-from backpdf.handout import Handout, HandoutExercise
-from backpdf.layout import PAPER_SIZES_MM, Layout, find_layout
-from backpdf.library import ProgramEntry, load_library
+from backpdf.layout import Layout
+from backpdf.layout_file import find_layout
+from backpdf.library_file import load_library
+from backpdf.model import Clinic, Handout, HandoutExercise, ProgramEntry
+from backpdf.pipeline import make_handout
 from backpdf.program import Request, resolve
 from backpdf.render import qr as backpdf_qr
-from backpdf.render.cards import KIND_LABELS
-from backpdf.render.page import DISCLAIMER
 from backpdf.resources import font_path
+from backpdf.vocabulary import paper_size_mm
 
 EXERCISE_IDS = ("cat-cow", "pelvic-tilt", "bird-dog", "bridge", "knee-to-chest",
                 "piriformis-stretch", "childs-pose", "walking")
 PATIENT = "Nguyễn Thị Lan"  # not ASCII on purpose: every engine must embed a real font
 DATE = _dt.date(2024, 5, 6)
-CLINIC = ClinicProfile(video_base_url="https://clinic.example/videos/")
+CLINIC = Clinic(video_base_url="https://clinic.example/videos/")
 LAYOUT_NAME = "standard"
 PAPER = "letter"
 QR_BORDER = 4  # modules of quiet zone, as backpdf leaves around its codes
 PNG_BOX_PX = 10  # pixels per module: about 280 dpi at the layout's 2.6 cm symbol
+DISCLAIMER = find_layout("standard").labels["disclaimer"]
 SYSTEM_FONTS = Path("/usr/share/fonts/truetype/dejavu")
 MM = 72 / 25.4  # points per millimetre
 
@@ -110,7 +110,7 @@ def card_notes(ex: HandoutExercise) -> list[tuple[str, str]]:
     notes = []
     if ex.dose_sentences:
         notes.append(("How much:", " ".join(ex.dose_sentences)))
-    notes += [("Tip:", tip) for tip in ex.tips]
+    notes += [("Tip:", tip) for tip in ex.exercise.tips]
     notes += [("Be careful:", caution) for caution in ex.cautions]
     if ex.note:
         notes.append(("Note from your clinician:", ex.note))
@@ -126,7 +126,7 @@ def font_file(name: str) -> Path:
 
 # --- QR codes for the peers, cached per link like backpdf's --------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def qr_code(url: str) -> qrcode.QRCode:
     """The encoded symbol (the mask search is the expensive part), level M like backpdf."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QR_BORDER, box_size=PNG_BOX_PX)
@@ -135,14 +135,14 @@ def qr_code(url: str) -> qrcode.QRCode:
     return code
 
 
-@lru_cache(maxsize=None)
+@cache
 def qr_svg(url: str) -> str:
     from qrcode.image.svg import SvgPathImage
 
     return qr_code(url).make_image(image_factory=SvgPathImage).to_string(encoding="unicode")
 
 
-@lru_cache(maxsize=None)
+@cache
 def qr_png(url: str) -> bytes:
     out = io.BytesIO()
     qr_code(url).make_image().save(out, format="PNG")
@@ -172,7 +172,7 @@ def clear_backpdf_qr_caches() -> None:
 
 def _css(layout: Layout, paper: str) -> str:
     m, size = layout.margins_mm, layout.font_sizes
-    page_w, page_h = PAPER_SIZES_MM[paper]
+    page_w, page_h = paper_size_mm(paper)
     return f"""
     @page {{ size: {page_w}mm {page_h}mm;
              margin: {m.top}mm {m.right}mm {m.bottom}mm {m.left}mm;
@@ -215,9 +215,9 @@ def _html_list(tag: str, items) -> str:
 def _html_card(ex: HandoutExercise, layout: Layout) -> str:
     notes = "".join(f"<p><b>{label}</b> {html.escape(value)}</p>" for label, value in card_notes(ex))
     return (f'<div class="card"><div class="bar"><span>{ex.number}.&nbsp;</span>'
-            f'<span class="name">{html.escape(ex.name)}</span>'
-            f'<span class="kind">{KIND_LABELS[ex.kind]}</span></div>'
-            f"{_html_qr(ex.video_url, layout.qr_cm)}{_html_list('ol', ex.steps)}{notes}</div>")
+            f'<span class="name">{html.escape(ex.exercise.name)}</span>'
+            f'<span class="kind">{layout.labels["kind_" + ex.exercise.kind]}</span></div>'
+            f"{_html_qr(ex.video_url, layout.qr_cm)}{_html_list('ol', ex.exercise.steps)}{notes}</div>")
 
 
 def handout_html(handout: Handout, layout: Layout, paper: str) -> str:
@@ -241,7 +241,7 @@ def render_weasyprint(handout: Handout, layout: Layout, paper: str) -> bytes:
 
 # --- fpdf2 ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _fpdf_class():
     """An FPDF with backpdf's footer; made on first use so fpdf2 is imported only then."""
     from fpdf import FPDF
@@ -279,7 +279,7 @@ class FpdfWriter:
         self.next_line = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
         self.layout, self.size = layout, layout.font_sizes
         m = layout.margins_mm
-        page_w, page_h = PAPER_SIZES_MM[paper]
+        page_w, page_h = paper_size_mm(paper)
         pdf = _fpdf_class()(unit="pt", format=(page_w * MM, page_h * MM))
         pdf.small_size = self.size.small
         pdf.set_margins(m.left * MM, m.top * MM, m.right * MM)
@@ -382,7 +382,7 @@ class FpdfWriter:
 
         def body(dry: bool) -> float:
             return (sum(self.hanging(f"{i}.", step, size.body * 1.9, body_w, dry=dry)
-                        for i, step in enumerate(ex.steps, 1))
+                        for i, step in enumerate(ex.exercise.steps, 1))
                     + sum(self.labelled(label, text, body_w, dry=dry) for label, text in card_notes(ex)))
 
         qr_h = self._qr_block(ex.video_url, png, symbol, qr_col, dry=True)
@@ -395,9 +395,9 @@ class FpdfWriter:
             self.heading(lead)
         pdf.set_fill_color(224)
         pdf.set_font("DejaVu", "B", size.heading)
-        pdf.cell(self.width - size.small * 9, bar_h, f"{ex.number}. {ex.name}", fill=True)
+        pdf.cell(self.width - size.small * 9, bar_h, f"{ex.number}. {ex.exercise.name}", fill=True)
         pdf.set_font("DejaVu", "", size.small)
-        pdf.cell(size.small * 9, bar_h, KIND_LABELS[ex.kind], fill=True, **self.next_line)
+        pdf.cell(size.small * 9, bar_h, self.layout.labels["kind_" + ex.exercise.kind], fill=True, **self.next_line)
         pdf.ln(2 * MM)
         top = pdf.get_y()
         qr_h = self._qr_block(ex.video_url, png, symbol, qr_col)

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pypdfium2
 
-from backpdf.clinic import ClinicProfile
-from backpdf.layout import bundled_layouts, find_layout
-from backpdf.library import ProgramEntry, load_library
+from backpdf.images import with_pictures
+from backpdf.layout_file import bundled_layouts, find_layout
+from backpdf.library_file import load_library
+from backpdf.model import Clinic, ProgramEntry
 from backpdf.program import Request, resolve
 from backpdf.render import render
 
@@ -33,14 +34,14 @@ EXERCISE_PAGE_TOO = ("one-per-page",)
 
 
 def gallery_handout():
-    clinic = ClinicProfile(name="Riverside Physio", address="12 River Road, Springfield",
+    clinic = Clinic(name="Riverside Physio", address="12 River Road, Springfield",
                            phone="555-0100", video_base_url="https://riverside-physio.example/v/")
     request = Request(entries=tuple(ProgramEntry(i) for i in EXERCISES), patient="Maria Lopez",
                       clinician="Ana Ruiz, PT", note="Start with exercises 1 to 3. Add 4 and 5 next week.")
     handout, _ = resolve(request, load_library(), clinic, dt.date(2026, 3, 2))
-    exercises = tuple(replace(ex, image=OUT / "pictures" / PICTURES[ex.id]) if ex.id in PICTURES else ex
-                      for ex in handout.exercises)
-    return replace(handout, exercises=exercises)
+    exercises = tuple(replace(ex, exercise=replace(ex.exercise, image=OUT / "pictures" / PICTURES[ex.id]))
+                      if ex.id in PICTURES else ex for ex in handout.exercises)
+    return with_pictures(replace(handout, exercises=exercises))[0]
 
 
 def save_page(pdf: pypdfium2.PdfDocument, index: int, path: Path) -> None:
@@ -51,13 +52,13 @@ def save_page(pdf: pypdfium2.PdfDocument, index: int, path: Path) -> None:
 
 def main() -> None:
     handout = gallery_handout()
-    for name in bundled_layouts():
+    for name in (n for n in bundled_layouts() if not n.startswith("_")):
         pdf = pypdfium2.PdfDocument(render(handout, find_layout(name), "letter").data)
         save_page(pdf, 0, OUT / f"{name}.png")
         if name in EXERCISE_PAGE_TOO:
             first = handout.exercises[0]
             index = next(i for i, page in enumerate(pdf)
-                         if f"{first.number}. {first.name}" in page.get_textpage().get_text_range())
+                         if f"{first.number}. {first.exercise.name}" in page.get_textpage().get_text_range())
             save_page(pdf, index, OUT / f"{name}-exercise.png")
 
 

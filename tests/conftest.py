@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from backpdf.cli import cli
-from backpdf.clinic import ClinicProfile
-from backpdf.library import load_library
+from backpdf.library_file import load_library
+from backpdf.model import Clinic
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -37,7 +37,7 @@ def library():
 
 @pytest.fixture(scope="session")
 def clinic():
-    return ClinicProfile(name="Riverside Physio", phone="555-0100", video_base_url=VIDEO_BASE)
+    return Clinic(name="Riverside Physio", phone="555-0100", video_base_url=VIDEO_BASE)
 
 
 @pytest.fixture

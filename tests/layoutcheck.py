@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import pypdf
 import pypdfium2
-
 from pdfcheck import normalise
 
 

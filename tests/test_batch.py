@@ -17,12 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
-
-from backpdf import batch
-from backpdf.errors import BackpdfError
-from backpdf.terms import AREAS
-from pdfcheck import open_strict, page_count, pdf_text
 from conftest import TODAY
+from pdfcheck import open_strict, page_count, pdf_text
+
+from backpdf import batch, vocabulary
+from backpdf.errors import BackpdfError
 
 PATIENTS = ("Zoë Nguyễn", "Ann Smith", "Bob Jones", "Carla Díaz", "Dev Patel", "Eve Stone")
 
@@ -52,8 +51,8 @@ def test_area_sheets_hold_every_exercise_of_their_area(run, tmp_path, clinic_fil
     out = tmp_path / "out"
     result = run("batch", "--by-area", "--out-dir", out, "--clinic", clinic_file, "--jobs", "2")
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{a}.pdf" for a in AREAS] + ["manifest.json"])
-    for area in AREAS:
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{a}.pdf" for a in vocabulary.areas()] + ["manifest.json"])
+    for area in vocabulary.areas():
         data = (out / f"{area}.pdf").read_bytes()
         open_strict(data)
         text = pdf_text(data)

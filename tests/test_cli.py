@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from pdfcheck import page_count, pdf_text, qr_codes
 
 
@@ -98,8 +97,6 @@ def test_stdout_output_is_the_pdf():
     (["generate"], "no exercises chosen"),
     (["generate", "chin-tuck", "--date", "21/11/2026"], "date must be a real date written YYYY-MM-DD"),
     (["generate", "chin-tuck", "--layout", "fancy"], "unknown layout 'fancy'"),
-    (["generate", "chin-tuck", "--paper", "a5"], "'a5' is not one of 'letter', 'a4'"),
-    (["generate", "chin-tuck", "--bogus"], "No such option '--bogus'"),
     (["generate", "chin-tuck", "--library", "missing.yaml"], "missing.yaml: file not found"),
     (["generate", "chin-tuck", "--program", "missing.yaml"], "missing.yaml: file not found"),
     (["generate", "chin-tuck", "--patient", "Tanaka 鍵"], "patient: cannot print '鍵' (U+9375 CJK UNIFIED IDEOGRAPH-9375): the handout font has no such character"),
@@ -115,6 +112,17 @@ def test_user_errors_are_one_line_exit_2_no_file(run, tmp_path, monkeypatch, arg
     assert len(lines) == 1 and lines[0].startswith("backpdf: error: ") and message in lines[0], result.stderr
     assert "Traceback" not in result.stderr
     assert list(tmp_path.rglob("*.pdf")) == [] and list(tmp_path.rglob("*.part")) == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (["generate", "chin-tuck", "--paper", "a5"], "'a5' is not one of 'letter', 'a4'"),
+    (["generate", "chin-tuck", "--bogus"], "No such option '--bogus'"),
+])
+def test_usage_errors_are_clicks_own_exit_2(run, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.stderr and "Usage: " in result.stderr
+    assert list(tmp_path.rglob("*.pdf")) == []
 
 
 def test_bad_program_file_names_its_line(run, tmp_path):
@@ -194,7 +202,7 @@ def test_missing_image_is_an_error_or_skipped_with_a_warning(run, tmp_path, clin
 
 
 def test_layouts_lists_bundled_and_clinic_layouts(run, tmp_path):
-    from backpdf.layout import clinic_layouts_dir
+    from backpdf.layout_file import clinic_layouts_dir
 
     folder = clinic_layouts_dir()
     folder.mkdir(parents=True)

@@ -6,13 +6,12 @@ import re
 from collections import Counter
 from statistics import mean
 
-
-from backpdf.api import make_handout
-from backpdf.program import Request
-from backpdf.readability import library_readability
-
 from conftest import TODAY
 from pdfcheck import normalise, pdf_text
+
+from backpdf.pipeline import make_handout
+from backpdf.program import Request
+from backpdf.readability import library_readability
 
 AREAS = ("neck", "upper-back", "mid-back", "lower-back")
 NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b", re.I)

@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import TODAY
+from pdfcheck import fonts, metadata_text, normalise, open_strict, page_count, pdf_text, qr_codes, qr_symbol_widths_cm
 
-from backpdf.api import make_handout
 from backpdf.errors import BackpdfError
-from backpdf.layout import find_layout
-from backpdf.library import ProgramEntry
+from backpdf.layout_file import find_layout
+from backpdf.model import ProgramEntry
+from backpdf.pipeline import make_handout
 from backpdf.program import Request
 from backpdf.render import render
-
-from conftest import TODAY
-from pdfcheck import (fonts, metadata_text, normalise, open_strict, page_count, pdf_text,
-                      qr_codes, qr_symbol_widths_cm)
 
 PATIENT = "Zoë O'Brien-Nguyễn <b>&amp;</b>"
 NOTE = "Start with the first 3 & add <the rest> next week."
@@ -35,7 +33,7 @@ def made(request_, library, clinic):
 
 
 @pytest.fixture(scope="module", params=["letter", "a4"])
-def request_(request):  # noqa: F811 (pytest's own `request` fixture, renamed for clarity)
+def request_(request):
     return request.param
 
 
@@ -78,7 +76,9 @@ def test_valid_pdf_with_embedded_fonts_only(made):
 
 
 def test_page_size_and_footer(made, request_):
-    import pypdf, io
+    import io
+
+    import pypdf
     page = pypdf.PdfReader(io.BytesIO(made.pdf)).pages[0]
     size = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
     assert size == {"letter": (612, 792), "a4": (595, 842)}[request_]
@@ -104,7 +104,9 @@ def test_metadata_is_generic(made):
 
 
 def test_red_flags_come_before_the_exercises_on_page_one(made, library):
-    import pypdf, io
+    import io
+
+    import pypdf
     first = normalise(pypdf.PdfReader(io.BytesIO(made.pdf)).pages[0].extract_text())
     assert library.red_flags_title in first
     for item in library.red_flags:
@@ -130,10 +132,12 @@ def test_enormous_step_is_printed_whole_across_pages(library, clinic):
 
 def test_short_exercise_is_not_split(made):
     """Every card that fits on a page has its title and its last line on one page."""
-    import pypdf, io
+    import io
+
+    import pypdf
     pages = [normalise(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(made.pdf)).pages]
     for exercise in made.handout.exercises:
-        title, last = f"{exercise.number}. {exercise.name}", normalise(exercise.cautions[-1])
+        title, last = f"{exercise.number}. {exercise.exercise.name}", normalise(exercise.cautions[-1])
         assert any(title in page and last in page[page.index(title):] for page in pages if title in page), \
             exercise.id
     assert "(continued)" not in " ".join(pages)

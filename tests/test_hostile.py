@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from pdfcheck import normalise, pdf_text
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -48,10 +47,8 @@ def test_billion_laughs_is_refused_fast_and_small(library):
     from backpdf.loading import load_yaml
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
-    with pytest.raises(BackpdfError):
-        load_yaml(HOSTILE / "billion-laughs.yaml")
-    assert time.perf_counter() - start < 1.0  # a guard, not a benchmark: the bomb is 9**9 nodes
+    with pytest.raises(BackpdfError, match="alias"):
+        load_yaml(HOSTILE / "billion-laughs.yaml")  # the bomb is 9**9 nodes: refused by count
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 50
 
@@ -110,12 +107,12 @@ def test_unprintable_text_names_the_field(run, tmp_path, text, field):
 # --- output that fails -------------------------------------------------------------------
 
 def test_unwritable_folder(run, tmp_path, monkeypatch):
-    import tempfile
+    from backpdf import output
 
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(output, "_temporary_file", refuse)
     result = run("generate", "chin-tuck", "-o", tmp_path / "h.pdf")
     assert_one_line_error(result, f"cannot write {tmp_path / 'h.pdf'}: Permission denied")
     assert list(tmp_path.iterdir()) == []
@@ -147,9 +144,11 @@ def test_failure_halfway_through_rendering(run, tmp_path, monkeypatch):
     target = tmp_path / "h.pdf"
     target.write_bytes(b"%PDF- the good one")
     result = run("generate", "chin-tuck", "-o", target)
-    assert result.exit_code == 1
+    assert result.exit_code == 70
     lines = result.stderr.strip().splitlines()
-    assert lines[-1].startswith("backpdf: internal error: RuntimeError: simulated crash")
+    # The kind of error and where in backpdf, never its message (it could quote patient text).
+    assert lines[-1].startswith("backpdf: internal error: RuntimeError at page.py:")
+    assert "simulated crash" not in result.stderr
     assert "Traceback" not in result.stderr
     assert target.read_bytes() == b"%PDF- the good one"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["h.pdf"]

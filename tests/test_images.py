@@ -11,18 +11,17 @@ from dataclasses import replace
 
 import pikepdf
 import pytest
-from PIL import Image
-
-from backpdf.errors import BackpdfError
-from backpdf.images import check_images
-from backpdf.layout import bundled_layouts, find_layout
-from backpdf.library import ProgramEntry
-from backpdf.program import Request, resolve
-from backpdf.render import render
-
 from conftest import TODAY
 from layoutcheck import object_bounds, runs, text_of
 from pdfcheck import fonts, normalise, qr_codes
+from PIL import Image
+
+from backpdf.errors import BackpdfError
+from backpdf.images import with_pictures
+from backpdf.layout_file import bundled_layouts, find_layout
+from backpdf.model import ProgramEntry
+from backpdf.program import Request, resolve
+from backpdf.render import render
 
 IDS = ("bridge", "pelvic-tilt", "cat-cow", "bird-dog")
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" width="200" height="100">'
@@ -48,9 +47,15 @@ def handout(library, clinic):
 
 
 def with_images(handout, *paths):
-    """The handout with pictures for its first exercises, in order."""
+    """The handout with picture files for its first exercises, in order (not yet read)."""
     paths = paths + (None,) * (len(handout.exercises) - len(paths))
-    return replace(handout, exercises=tuple(replace(ex, image=path) for ex, path in zip(handout.exercises, paths)))
+    return replace(handout, exercises=tuple(replace(ex, exercise=replace(ex.exercise, image=path))
+                                            for ex, path in zip(handout.exercises, paths)))
+
+
+def pictured(handout, *paths):
+    """The handout with those pictures read and attached, as the pipeline does."""
+    return with_pictures(with_images(handout, *paths))[0]
 
 
 def counts(pdf: bytes) -> tuple[int, int]:
@@ -62,24 +67,24 @@ def counts(pdf: bytes) -> tuple[int, int]:
     return images, len(forms)
 
 
-@pytest.mark.parametrize("name", sorted(bundled_layouts()))
+@pytest.mark.parametrize("name", sorted(n for n in bundled_layouts() if not n.startswith("_")))
 def test_png_jpeg_and_svg_print_and_each_is_stored_once(name, pictures, handout):
-    pictured = with_images(handout, pictures / "a.png", pictures / "b.jpg", pictures / "c.svg",
-                           pictures / "a.png")
+    attached = pictured(handout, pictures / "a.png", pictures / "b.jpg", pictures / "c.svg",
+                        pictures / "a.png")
     layout = find_layout(name)
-    pdf = render(pictured, layout, "letter").data
+    pdf = render(attached, layout, "letter").data
     assert counts(pdf) == (2, 3)  # a.png used twice: one image, one form
     assert sum(kind == "form" for _, kind, _ in object_bounds(pdf)) == 4
     text = text_of(runs(pdf), layout.font_sizes.body)
-    for field, value in pictured.texts():
+    for field, value in attached.texts():
         assert normalise(value) in text, field
-    assert sorted(qr_codes(pdf)) == sorted(e.video_url for e in pictured.exercises
-                                           for _ in range(2 if name == "checklist" else 1))
+    assert sorted(qr_codes(pdf)) == sorted(e.video_url for e in attached.exercises
+                                           for _ in range(2 if "checklist" in layout.flow else 1))
     assert all(f["embedded"] for f in fonts(pdf))  # the SVG's text is set in the embedded font
 
 
 def test_pictures_keep_their_proportions(pictures, handout):
-    pdf = render(with_images(handout, pictures / "a.png"), find_layout("one-per-page"), "a4").data
+    pdf = render(pictured(handout, pictures / "a.png"), find_layout("one-per-page"), "a4").data
     (left, bottom, right, top), = [box for _, kind, box in object_bounds(pdf) if kind == "form"]
     assert (right - left) / (top - bottom) == pytest.approx(2.0, rel=0.01)
 
@@ -139,17 +144,15 @@ def test_bad_pictures_are_clear_errors_or_skipped_with_a_warning(tmp_path, hando
     exercise = handout.exercises[0]
     for file_name, reason in expected.items():
         path = tmp_path / file_name
-        pictured = with_images(handout, path)
+        named = with_images(handout, path)
         with pytest.raises(BackpdfError) as caught:
-            check_images(pictured)
+            with_pictures(named)
         assert str(caught.value).startswith(f"exercise '{exercise.id}': image {path} {reason}"), str(caught.value)
-        with pytest.raises(BackpdfError, match="exercise 'bridge'"):
-            render(pictured, find_layout("standard"))
-        skipped, warnings = check_images(pictured, missing="skip")
-        assert skipped.exercises[0].image is None and skipped.exercises[1:] == handout.exercises[1:]
+        skipped, warnings = with_pictures(named, missing="skip")
+        assert skipped.exercises[0].picture is None and skipped.exercises[1:] == handout.exercises[1:]
         assert warnings == [f"{caught.value}; printed without its picture"]
         pdf = render(skipped, find_layout("one-per-page"), "letter").data
-        assert normalise(exercise.steps[-1]) in text_of(runs(pdf))
+        assert normalise(exercise.exercise.steps[-1]) in text_of(runs(pdf))
 
 
 def test_a_picture_over_40_megapixels_is_refused_before_decoding(tmp_path, handout):
@@ -158,15 +161,15 @@ def test_a_picture_over_40_megapixels_is_refused_before_decoding(tmp_path, hando
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 8000, 6000, 8, 2, 0, 0, 0))
                      + png_chunk(b"IEND", b""))
     with pytest.raises(BackpdfError, match=r"image .*huge.png is too large: 8000 x 6000 pixels \(at most 40"):
-        check_images(with_images(handout, path))
+        with_pictures(with_images(handout, path))
 
 
 def test_missing_must_be_error_or_skip(handout):
     with pytest.raises(ValueError):
-        check_images(handout, missing="ignore")
+        with_pictures(handout, missing="ignore")
 
 
-def test_layouts_without_pictures_ignore_them(tmp_path, handout):
+def test_layouts_without_pictures_ignore_them(tmp_path, handout, pictures):
     layout = replace(find_layout("standard"), images=replace(find_layout("standard").images, place="none"))
-    pdf = render(with_images(handout, tmp_path / "missing.png"), layout).data
+    pdf = render(pictured(handout, pictures / "a.png"), layout).data
     assert counts(pdf) == (0, 0)

@@ -9,23 +9,20 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-
-from backpdf.errors import BackpdfError
-from backpdf.layout import (available_layouts, bundled_layouts, find_layout, list_layouts,
-                            load_layout_file)
-from backpdf.library import ProgramEntry
-from backpdf.program import Request, resolve
-from backpdf.render import render
-from backpdf.render.document import Page
-
 from conftest import TODAY
 from layoutcheck import object_bounds, page_size, runs, text_of
 from pdfcheck import fonts, normalise, pdf_text, qr_codes, qr_symbol_widths_cm
 
-LAYOUTS = sorted(bundled_layouts())
+from backpdf.errors import BackpdfError
+from backpdf.layout_file import available_layouts, bundled_layouts, find_layout, list_layouts, load_layout_file
+from backpdf.model import ProgramEntry
+from backpdf.program import Request, resolve
+from backpdf.render import render
+from backpdf.render.document import Page
+
+LAYOUTS = sorted(name for name in bundled_layouts() if not name.startswith("_"))
 PAPERS = ("letter", "a4")
 IDS = ("pelvic-tilt", "bird-dog", "bridge", "knee-to-chest", "cat-cow", "chin-tuck")
-CARD_STYLES = {"checklist": 2}  # layouts that print each QR code twice: table row and card
 
 
 def handout_for(library, clinic, ids=IDS, **changes):
@@ -62,7 +59,7 @@ def test_every_text_is_printed_at_body_size_or_larger(made, handout):
 
 def test_qr_codes_scan_and_are_at_least_the_layout_size(made, handout):
     layout, _, pdf, _ = made
-    copies = CARD_STYLES.get(layout.name, 1)
+    copies = 2 if "checklist" in layout.flow else 1  # the table row and the card
     assert Counter(qr_codes(pdf)) == Counter({e.video_url: copies for e in handout.exercises})
     widths = qr_symbol_widths_cm(pdf)
     assert min(widths) >= layout.qr_cm * 0.97 >= 2 * 0.97
@@ -100,16 +97,15 @@ def test_cards_are_split_only_when_taller_than_a_column(made, handout):
         columns.setdefault((run.page, int(run.x >= middle) if layout.columns > 1 else 0), []).append(run)
     texts = [text_of(column) for column in columns.values()]
     for exercise in handout.exercises:
-        title, last = f"{exercise.number}. {exercise.name}", normalise(exercise.cautions[-1])
+        title, last = f"{exercise.number}. {exercise.exercise.name}", normalise(exercise.cautions[-1])
         if f"{title} (continued)" not in text_of(found):
             assert any(title in text and last in text[text.index(title):] for text in texts), exercise.id
             continue
-        assert layout.name == "large-print", exercise.id  # only 18 pt cards outgrow a page
+        assert layout.font_sizes.body >= 18, exercise.id  # only large-print cards outgrow a page
         column = next(c for c in columns.values() if title in text_of(c))
         start = next(i for i, r in enumerate(column) if r.text.strip() == f"{exercise.number}."
                      and r.size == layout.font_sizes.heading)
-        assert {r.text.strip() for r in column[:start]} <= {"Your exercises", "How to do each exercise"}, \
-            exercise.id
+        assert {r.text.strip() for r in column[:start]} <= {layout.labels["exercises_heading"]}, exercise.id
 
 
 def test_tracking_log_has_28_days_and_a_column_per_exercise(made, handout):
@@ -119,7 +115,7 @@ def test_tracking_log_has_28_days_and_a_column_per_exercise(made, handout):
     for day in range(1, 29):
         assert f"Day {day} " in log + " "
     for exercise in handout.exercises:
-        assert f"{exercise.number} = {normalise(exercise.name)}" in log
+        assert f"{exercise.number} = {normalise(exercise.exercise.name)}" in log
     head = [r.text.strip() for r in found if r.size >= layout.font_sizes.body - 0.01 and "Bold" in r.font]
     assert all(str(e.number) in head for e in handout.exercises)
     assert "Pain 0\u201310" in log
@@ -152,11 +148,11 @@ def test_checklist_fits_6_exercises_on_page_1_and_flows_on(library, clinic):
         text = text_of(first)
         assert "Stop and call your doctor" in text and "Mon Tue Wed Thu Fri Sat Sun" in text
         for ex in handout_for(library, clinic).exercises:
-            assert f"{ex.number} {ex.name} {ex.dose_short}" in text, (paper, ex.id)
+            assert f"{ex.number} {ex.exercise.name} {ex.dose_short}" in text, (paper, ex.id)
     many = handout_for(library, clinic, ids=tuple(list(library.exercises)[:12]))
     pdf = render(many, layout, "letter").data
     table = text_of([r for r in runs(pdf) if r.page <= 1])
-    assert all(f"{ex.name} {ex.dose_short}" in table for ex in many.exercises)
+    assert all(f"{ex.exercise.name} {ex.dose_short}" in table for ex in many.exercises)
     assert table.count("Mon Tue Wed Thu Fri Sat Sun") == 2  # the header again on page 2
 
 
@@ -187,8 +183,8 @@ def test_red_flags_on_page_1_and_precautions_kept(name, library, clinic):
 def test_tracking_log_switch(library):
     standard = find_layout("standard")
     assert standard.with_tracking_log(None) is standard
-    assert standard.with_tracking_log(True).sections.tracking_log is True
-    assert find_layout("one-per-page").with_tracking_log(False).sections.tracking_log is False
+    assert standard.with_tracking_log(True).flow[-1] == "tracking_log"
+    assert "tracking_log" not in find_layout("one-per-page").with_tracking_log(False).flow
 
 
 def test_a_clinic_layout_is_found_by_name_and_listed(tmp_path, monkeypatch):
@@ -199,7 +195,7 @@ def test_a_clinic_layout_is_found_by_name_and_listed(tmp_path, monkeypatch):
             .replace("description: Two columns", "description: Our two columns"))
     (folder / "ours.yaml").write_text(text)
     (folder / "broken.yaml").write_text("name: broken\n")
-    assert set(available_layouts()) == set(LAYOUTS) | {"ours", "broken"}
+    assert set(available_layouts()) == set(LAYOUTS) | {"_base", "ours", "broken"}
     assert find_layout("ours").description.startswith("Our two columns")
     listing = {row.name: row for row in list_layouts()}
     assert listing["ours"].origin == "clinic" and listing["standard"].origin == "bundled"
@@ -209,11 +205,11 @@ def test_a_clinic_layout_is_found_by_name_and_listed(tmp_path, monkeypatch):
 
 def test_layout_file_errors_name_file_and_line(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("name: mine\ndescription: x\nstyle: fridge\nmargins_mm: {top: 15, bottom: 18, left: 17, "
+    path.write_text("name: mine\ndescription: x\nflow: [front, fridge]\nmargins_mm: {top: 15, bottom: 18, left: 17, "
                     "right: 17}\nfont_sizes: {title: 20, heading: 15, body: 12.5, small: 9.5}\nqr_cm: 2\n"
                     "images: {place: behind}\n")
     with pytest.raises(BackpdfError) as caught:
         load_layout_file(path)
     messages = [str(p) for p in caught.value.problems]
-    assert any(m.startswith(f"{path}:3: style must be one of: cards, checklist") for m in messages), messages
+    assert any(m.startswith(f"{path}:3: flow #2 must be one of: front, guidance, checklist, cards") for m in messages), messages
     assert any(m.startswith(f"{path}:7: images.place must be one of: beside, above, none") for m in messages)

@@ -16,15 +16,14 @@ import pikepdf
 import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
-
-from backpdf.api import make_handout
-from backpdf.clinic import ClinicProfile
-from backpdf.errors import BackpdfError
-from backpdf.library import ProgramEntry, load_library
-from backpdf.program import Request
-from backpdf.render import fonts
-
 from pdfcheck import pdf_text
+
+from backpdf import typeface as fonts
+from backpdf.errors import BackpdfError
+from backpdf.library_file import load_library
+from backpdf.model import Clinic, ProgramEntry
+from backpdf.pipeline import make_handout
+from backpdf.program import Request
 
 # Shapes that break PDF tools and markup parsers, all printable by the handout font ...
 TRICKY = [
@@ -103,7 +102,7 @@ def test_any_library_gives_a_complete_pdf_or_a_clear_error(case, tmp_path_factor
     path = tmp_path_factory.mktemp("lib") / "exercises.yaml"
     path.write_text(yaml.safe_dump(library_data, allow_unicode=True), encoding="utf-8")
     request = Request(entries=tuple(ProgramEntry(i, note=notes[i]) for i in chosen), **people)
-    clinic = ClinicProfile(video_base_url="https://clinic.example/v/")
+    clinic = Clinic(video_base_url="https://clinic.example/v/")
     try:
         library = load_library(path)
         result = make_handout(request, library, clinic, dt.date(2026, 11, 21))

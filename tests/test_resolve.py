@@ -1,12 +1,11 @@
 """Resolution makes every decision: selection order, doses, screening, links."""
 
 import pytest
+from conftest import TODAY, VIDEO_BASE
 
 from backpdf.errors import BackpdfError
-from backpdf.library import Dose, ProgramEntry
+from backpdf.model import Dose, ProgramEntry
 from backpdf.program import Request, resolve
-
-from conftest import TODAY, VIDEO_BASE
 
 
 def ids(handout):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from pdfcheck import normalise, pdf_text
 
 AREA = "lower-back"

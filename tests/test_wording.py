@@ -2,7 +2,7 @@
 
 import pytest
 
-from backpdf.library import Dose
+from backpdf.model import Dose
 from backpdf.wording import dose_sentences, dose_short
 
 

@@ -12,23 +12,15 @@ from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from backpdf.handout import HandoutExercise
-from backpdf.images import picture_for
 from backpdf.layout import Layout
+from backpdf.model import HandoutExercise
 from backpdf.render.boxes import BAR_GREY, boxed
-from backpdf.render.handwriting import RuledBox
-from backpdf.render.markup import Para, labelled, text
+from backpdf.render.fill_in import RuledBox
 from backpdf.render.flow import BesideSteps, Card, KeepWhole, SideColumn
+from backpdf.render.markup import Para, labelled, text
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.qrblock import PrintedLink, QRBlock
 from backpdf.render.styles import Styles
-
-KIND_LABELS = {
-    "strengthening": "Strengthening",
-    "stretching": "Stretch",
-    "mobility": "Mobility",
-    "aerobic": "Activity",
-}
 
 
 class TitleBar(Flowable):
@@ -41,10 +33,10 @@ class TitleBar(Flowable):
 
     PAD_X, PAD_TOP, PAD_BOTTOM = 4, 3, 5
 
-    def __init__(self, ex: HandoutExercise, styles: Styles):
+    def __init__(self, ex: HandoutExercise, kind_label: str, styles: Styles):
         super().__init__()
-        label = KIND_LABELS[ex.kind]
-        self._cells = [Para(f"{ex.number}.", styles.card_title), Para(text(ex.name), styles.card_title),
+        label = text(kind_label)
+        self._cells = [Para(f"{ex.number}.", styles.card_title), Para(text(ex.exercise.name), styles.card_title),
                        Para(label, styles.small)]
         self._number_w = stringWidth("00.", styles.card_title.fontName, styles.card_title.fontSize) + 10
         self._kind_w = stringWidth(label, styles.small.fontName, styles.small.fontSize) + 10
@@ -72,27 +64,28 @@ class TitleBar(Flowable):
 
 def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> list:
     """Steps, dose, tips, cautions, note and warnings, in the order a patient reads them."""
+    labels = layout.labels
     body = [Para(text(step), styles.step, bulletText=f"{i}.")
-            for i, step in enumerate(ex.steps, 1)]
+            for i, step in enumerate(ex.exercise.steps, 1)]
     if ex.dose_sentences:
-        body.append(Para(labelled("How much:", " ".join(ex.dose_sentences)), styles.dose))
-    body += [Para(labelled("Tip:", tip), styles.label) for tip in ex.tips]
-    body += [Para(labelled("Be careful:", caution), styles.label) for caution in ex.cautions]
+        body.append(Para(labelled(labels["how_much"], " ".join(ex.dose_sentences)), styles.dose))
+    body += [Para(labelled(labels["tip"], tip), styles.label) for tip in ex.exercise.tips]
+    body += [Para(labelled(labels["caution"], caution), styles.label) for caution in ex.cautions]
     if ex.note:
-        body.append(Para(labelled("Note from your clinician:", ex.note), styles.label))
+        body.append(Para(labelled(labels["exercise_note"], ex.note), styles.label))
     for warning in ex.warnings:
-        body.append(boxed([Para(labelled("Warning:", warning), styles.label)],
-                          width, border=1.5, padding=6))
+        body.append(boxed([Para(labelled(labels["warning"], warning), styles.label)],
+                          width, border=layout.borders_pt.warning, padding=6))
     if layout.link_text == "below":
-        body.append(PrintedLink(ex.video_url, styles.link, label="Video: "))
+        body.append(PrintedLink(ex.video_url, styles.link, label=labels["video"] + " "))
     return body
 
 
 def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> tuple[SideColumn, list]:
     """The column beside the steps, and what goes above the steps (a picture, or nothing)."""
     qr = QRBlock(ex.video_url, layout.qr_cm * cm, layout.qr_column_width_cm * cm, styles,
-                 with_link=layout.link_text == "beside")
-    picture = picture_for(ex) if layout.images.place != "none" else None
+                 caption=layout.labels["scan_to_watch"], with_link=layout.link_text == "beside")
+    picture = ex.picture if layout.images.place != "none" else None
     if picture is None:
         return SideColumn([qr], qr.block_width), []
     box_w, box_h = layout.images.width_cm * cm, layout.images.height_cm * cm
@@ -108,22 +101,20 @@ class ContinuesNote(Flowable):
     next column" when the break is between columns of one page. Only the document knows
     which frame it is drawing in, so the words are chosen when drawn."""
 
-    PLACES = ("on the next page", "in the next column")
-
-    def __init__(self, styles: Styles):
+    def __init__(self, layout: Layout, styles: Styles):
         super().__init__()
-        self._notes = {where: Para(f"This exercise continues {where}.", styles.small)
-                       for where in self.PLACES}
+        self._notes = [Para(text(layout.labels[key]), styles.small)
+                       for key in ("continues_next_page", "continues_next_column")]
 
     def wrap(self, avail_width, avail_height):
         self.width = avail_width
-        self.height = max(note.wrap(avail_width, avail_height)[1] for note in self._notes.values())
+        self.height = max(note.wrap(avail_width, avail_height)[1] for note in self._notes)
         return self.width, self.height
 
     def draw(self):
         doc = self.canv._doctemplate
         last_frame = doc.frame is doc.pageTemplate.frames[-1]
-        self._notes[self.PLACES[0] if last_frame else self.PLACES[1]].drawOn(self.canv, 0, 0)
+        self._notes[0 if last_frame else 1].drawOn(self.canv, 0, 0)
 
 
 def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: float,
@@ -137,12 +128,14 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
     side, above = _pictures(ex, layout, styles, width)
     gap = 4 * mm
     body = BesideSteps(side, _card_body(ex, layout, styles, width - side.width - gap), gap, top_pad=2 * mm)
-    continued = [Para(f"{ex.number}. {text(ex.name)} (continued)", styles.card_title),
-                 Spacer(0, 2 * mm)]
-    card = Card([TitleBar(ex, styles), Spacer(0, 2 * mm), *above, body],
-                        trailer=[ContinuesNote(styles)], header=continued)
-    notes = []
+    continued = [Para(f"{ex.number}. {text(ex.exercise.name)} {text(layout.labels['continued'])}",
+                      styles.card_title), Spacer(0, 2 * mm)]
+    kind_label = layout.labels[f"kind_{ex.exercise.kind}"]
+    card = Card([TitleBar(ex, kind_label, styles), Spacer(0, 2 * mm), *above, body],
+                trailer=[ContinuesNote(layout, styles)], header=continued)
+    notes: list = []
     if layout.sections.exercise_notes_lines:
-        notes = [Spacer(0, 3 * mm), RuledBox("Notes from your clinician", layout.sections.exercise_notes_lines,
-                                             styles, width, fewer_ok=True)]
+        notes = [Spacer(0, 3 * mm), RuledBox(layout.labels["exercise_notes_heading"],
+                                             layout.sections.exercise_notes_lines, styles, width,
+                                             border=layout.borders_pt.note_box, fewer_ok=True)]
     return [KeepWhole([*lead, card, *notes], column_height), Spacer(0, layout.space_between_exercises_mm * mm)]

@@ -13,16 +13,14 @@ from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from backpdf.handout import Handout
 from backpdf.layout import Layout
+from backpdf.model import Handout
 from backpdf.render.boxes import BAR_GREY
 from backpdf.render.markup import Para, text
 from backpdf.render.qrblock import QRCode
 from backpdf.render.styles import Styles
 from backpdf.render.tables import make_table
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-HOW = "Tick a box each day you do the exercise."
 TICK_BOX = 0.9 * cm
 
 
@@ -44,34 +42,35 @@ class TickBox(Flowable):
 def checklist(handout: Handout, layout: Layout, styles: Styles, width: float, height: float) -> list:
     """The instruction line and the table, for a frame `width` x `height`."""
     codes = [QRCode(ex.video_url, layout.qr_cm * cm, stacked=True) for ex in handout.exercises]
-    head = styles.table_head
+    head, labels, rules = styles.table_head, layout.labels, layout.borders_pt
+    weekdays = labels["weekdays"]
     number_w = stringWidth("00", styles.row_number.fontName, styles.row_number.fontSize) + 10
     code_w = max(code.width for code in codes)
-    day_w = max(TICK_BOX + 8, stringWidth("Wed", head.fontName, head.fontSize) + 8)
-    name_w = width - number_w - code_w - len(WEEKDAYS) * day_w
-    header = ["", Para("Exercise", styles.cell_bold), Para("Video", head),
-              *[Para(day, head) for day in WEEKDAYS]]
+    day_w = max(TICK_BOX + 8, *(stringWidth(day, head.fontName, head.fontSize) + 8 for day in weekdays))
+    name_w = width - number_w - code_w - len(weekdays) * day_w
+    header = ["", Para(text(labels["checklist_exercise"]), styles.cell_bold),
+              Para(text(labels["checklist_video"]), head), *[Para(text(day), head) for day in weekdays]]
     rows = [header]
     tallest = 0.0
     for ex, code in zip(handout.exercises, codes):
-        what = [Para(text(ex.name), styles.cell_bold)]
+        what = [Para(text(ex.exercise.name), styles.cell_bold)]
         if ex.dose_short:
             what.append(Para(text(ex.dose_short), styles.cell))
         tallest = max(tallest, sum(p.wrap(name_w - 8, height)[1] for p in what))
         rows.append([Para(str(ex.number), styles.row_number), what, code,
-                     *[TickBox(min(TICK_BOX, day_w - 8)) for _ in WEEKDAYS]])
+                     *[TickBox(min(TICK_BOX, day_w - 8)) for _ in weekdays]])
     # Rules stop at the QR column: stacked codes share their quiet zones, and nothing may
     # be drawn inside one. The header's text is far enough above the first code.
     first_quiet = max(code.quiet for code in codes)
     commands = [
-        ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black),
-        ("LINEBELOW", (0, 0), (1, -1), 0.6, colors.black),
-        ("LINEBELOW", (3, 0), (-1, -1), 0.6, colors.black),
-        ("LINEBELOW", (0, -1), (1, -1), 1.2, colors.black),
-        ("LINEBELOW", (3, -1), (-1, -1), 1.2, colors.black),
-        ("LINEBEFORE", (0, 0), (0, -1), 1.2, colors.black),
-        ("LINEBEFORE", (3, 0), (3, -1), 0.6, colors.black),
-        ("LINEAFTER", (-1, 0), (-1, -1), 1.2, colors.black),
+        ("LINEABOVE", (0, 0), (-1, 0), rules.table_outer, colors.black),
+        ("LINEBELOW", (0, 0), (1, -1), rules.table, colors.black),
+        ("LINEBELOW", (3, 0), (-1, -1), rules.table, colors.black),
+        ("LINEBELOW", (0, -1), (1, -1), rules.table_outer, colors.black),
+        ("LINEBELOW", (3, -1), (-1, -1), rules.table_outer, colors.black),
+        ("LINEBEFORE", (0, 0), (0, -1), rules.table_outer, colors.black),
+        ("LINEBEFORE", (3, 0), (3, -1), rules.table, colors.black),
+        ("LINEAFTER", (-1, 0), (-1, -1), rules.table_outer, colors.black),
         ("BACKGROUND", (0, 0), (1, 0), BAR_GREY),
         ("BACKGROUND", (3, 0), (-1, 0), BAR_GREY),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -89,6 +88,6 @@ def checklist(handout: Handout, layout: Layout, styles: Styles, width: float, he
     ]
     # A row is one exercise: it moves to the next page whole, unless a name so long that
     # the row could outgrow a page forces it to split like text.
-    table = make_table(rows, [number_w, name_w, code_w, *[day_w] * len(WEEKDAYS)], commands, repeat_rows=1,
+    table = make_table(rows, [number_w, name_w, code_w, *[day_w] * len(weekdays)], commands, repeat_rows=1,
                        split_in_row=tallest > height / 2)
-    return [Spacer(0, 2 * mm), Para(HOW, styles.body), Spacer(0, 1 * mm), table]
+    return [Spacer(0, 2 * mm), Para(text(labels["checklist_how"]), styles.body), Spacer(0, 1 * mm), table]

@@ -1,40 +1,49 @@
 """`render(handout, layout, paper) -> RenderedPDF`: the whole handout, deterministically.
 
-Pure: no clock, no files written; the same handout gives the same bytes (reportlab's
-invariant mode fixes the document ID and dates). Page geometry comes from the layout file.
-Columns are frames on page templates, not coordinate arithmetic:
+Pure: no clock, no files read or written; the same handout gives the same bytes
+(reportlab's invariant mode fixes the document ID and dates). What the handout holds, and
+in which order, is the layout's `flow`; this module turns each part into flowables and
+never asks which layout it is drawing. Columns are frames on page templates, not
+coordinate arithmetic:
 
-* "full": one frame the width of the page (everything in one-column layouts, the checklist
-  table, the tracking log);
-* "columns": `layout.columns` frames side by side, for exercise cards;
-* "first": for cards in columns, page 1 has a full-width frame on top, exactly as tall as
-  the clinic header, title, patient and red flags need, and the columns below it.
+* "full": one frame the width of the page (front matter, checklist table, tracking log,
+  and everything in one-column layouts);
+* "columns": `layout.columns` frames side by side, for the flowing parts;
+* "first": page 1 with a full-width frame on top, exactly as tall as the full-width parts
+  before the first flowing part need, and the columns below it.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, KeepTogether, NextPageTemplate,
-                                PageBreak, PageTemplate)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    FrameBreak,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
-from backpdf.handout import Handout
-from backpdf.images import check_images
-from backpdf.layout import PAPER_SIZES_MM, Layout
-from backpdf.render import fonts
-from backpdf.render.markup import Para
-
-# Page content is Flate-compressed either way; reportlab's default also wraps it in
-# ASCII85 (a 7-bit mail-safe text encoding) which only adds a quarter to its size.
-rl_config.useA85 = 0
+from backpdf import typeface as fonts
+from backpdf import vocabulary
+from backpdf.errors import BackpdfError
+from backpdf.layout import FULL_WIDTH_PARTS, Layout
+from backpdf.layout_geometry import layout_geometry_problems
+from backpdf.model import Handout
 from backpdf.render.cards import exercise_card
 from backpdf.render.checklist import checklist
+from backpdf.render.fill_in import notes_section, tracking_log
 from backpdf.render.front import front_matter, guidance
-from backpdf.render.handwriting import notes_section, tracking_log
+from backpdf.render.markup import Para
 from backpdf.render.page import Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
 
@@ -56,10 +65,10 @@ class Page:
     columns: int
 
     @classmethod
-    def of(cls, layout: Layout, paper: str) -> "Page":
-        width, height = (v * mm for v in PAPER_SIZES_MM[paper])
+    def of(cls, layout: Layout, paper: str) -> Page:
+        width, height = (v * mm for v in vocabulary.paper_size_mm(paper))
         m = layout.margins_mm
-        footer = Footer.height_needed(layout.font_sizes.small, width - (m.left + m.right) * mm)
+        footer = Footer.height_needed(layout.labels, layout.font_sizes.small, width - (m.left + m.right) * mm)
         return cls(width, height, m.left * mm, m.right * mm, m.top * mm,
                    max(m.bottom * mm, footer), layout.column_gap_mm * mm, layout.columns)
 
@@ -108,9 +117,10 @@ def _height_of(flowables: list, width: float, height: float) -> float:
     return sum(p.wrapOn(canvas, width, height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts)
 
 
-def _cards(handout: Handout, layout: Layout, styles: Styles, page: Page, heading: str) -> list:
+def _cards(handout: Handout, layout: Layout, styles: Styles, page: Page) -> list:
     story: list = []
-    lead: tuple = () if layout.new_page_per_exercise else (Para(heading, styles.heading),)
+    heading = Para(layout.labels["exercises_heading"], styles.heading)
+    lead: tuple = () if layout.new_page_per_exercise else (heading,)
     for exercise in handout.exercises:
         if layout.new_page_per_exercise:
             story.append(PageBreak())
@@ -119,29 +129,96 @@ def _cards(handout: Handout, layout: Layout, styles: Styles, page: Page, heading
     return story
 
 
+Part = Callable[[Handout, Layout, Styles, Page], list]
+
+# What each part of a layout's `flow` draws. Full-width parts (layout.FULL_WIDTH_PARTS) are
+# laid out across the page, the others in the layout's columns.
+PARTS: dict[str, Part] = {
+    "front": lambda h, lay, st, pg: front_matter(h, lay, st, pg.frame_width),
+    "guidance": lambda h, lay, st, pg: guidance(h, lay, st),
+    "checklist": lambda h, lay, st, pg: checklist(h, lay, st, pg.frame_width, pg.frame_height),
+    "cards": _cards,
+    "notes": lambda h, lay, st, pg: notes_section(lay, st, pg.column_width),
+    "tracking_log": lambda h, lay, st, pg: tracking_log(h, lay, st, pg.frame_width, pg.frame_height),
+    "new_page": lambda h, lay, st, pg: [PageBreak()],
+}
+STARTS_OWN_PAGE = frozenset({"tracking_log"})  # parts that begin with their own page break
+
+
 def _story(handout: Handout, layout: Layout, styles: Styles, page: Page) -> tuple[list, float | None]:
-    """The flowables, and the height of page 1's top frame when cards sit in columns."""
-    front = front_matter(handout, layout, styles, page.frame_width)
-    to_columns = [NextPageTemplate("columns")] if page.columns > 1 else []
+    """The flowables of every part in the layout's flow, and the height of page 1's top
+    frame when full-width parts open the handout above columns."""
+    def draw(part: str) -> list:
+        return PARTS[part](handout, layout, styles, page)
+
+    flow = list(layout.flow)
+    first_flowing = next(i for i, part in enumerate(flow) if part not in FULL_WIDTH_PARTS)
+    story = [f for part in flow[:first_flowing] for f in draw(part)]
     top_height = None
-    if layout.style == "checklist":
-        story = [*front, *checklist(handout, layout, styles, page.frame_width, page.frame_height), *to_columns, PageBreak()]
-        heading = "How to do each exercise"
-    elif page.columns > 1:
-        top_height = _height_of(front, page.frame_width, page.frame_height) + TOP_FRAME_SLACK
-        story = [*front, FrameBreak()]
-        heading = "Your exercises"
-    else:
-        story = list(front)
-        heading = "Your exercises"
-    story += guidance(handout, layout, styles)
-    story += _cards(handout, layout, styles, page, heading)
-    if layout.sections.notes_lines:
-        story += notes_section(layout.sections.notes_lines, styles, page.column_width)
-    if layout.sections.tracking_log:
-        story += [NextPageTemplate("full"),
-                  *tracking_log(handout, styles, page.frame_width, page.frame_height)]
+    columns = page.columns > 1
+    if columns:
+        if flow[first_flowing] == "new_page":
+            story.append(NextPageTemplate("columns"))
+        else:
+            top_height = _height_of(story, page.frame_width, page.frame_height) + TOP_FRAME_SLACK
+            story.append(FrameBreak())
+    in_columns = columns
+    for part in flow[first_flowing:]:
+        wide = part in FULL_WIDTH_PARTS
+        if columns and part != "new_page" and wide == in_columns:
+            story.append(NextPageTemplate("full" if wide else "columns"))
+            if part not in STARTS_OWN_PAGE:
+                story.append(PageBreak())
+            in_columns = not wide
+        story += draw(part)
     return story, top_height
+
+
+@contextmanager
+def _without_ascii85() -> Iterator[None]:
+    """Page content is Flate-compressed either way; reportlab's default also wraps it in
+    ASCII85 (a 7-bit mail-safe text encoding) which only adds a quarter to its size.
+    reportlab reads this from a process-wide setting when it writes, so it is set for the
+    duration of one render and put back, never changed for the whole process."""
+    previous = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = previous
+
+
+class _PageLimitedDoc(BaseDocTemplate):
+    """Stops a build that keeps adding pages: reportlab looks for room on page after page
+    for a flowable that fits nowhere, for ever, and no layout check can foresee every case."""
+
+    def __init__(self, page_limit: int, *args, **kwargs):
+        self.page_limit = page_limit
+        super().__init__(*args, **kwargs)
+
+    def handle_pageBegin(self):
+        if self.page >= self.page_limit:
+            raise _PageLimitReached  # raised as a BackpdfError by render: reportlab rewrites messages
+        super().handle_pageBegin()
+
+
+class _PageLimitReached(Exception):
+    pass
+
+
+def _page_limit(handout: Handout) -> int:
+    """Far more pages than any handout needs: the front, a few pages per exercise, the log."""
+    return 20 + 5 * len(handout.exercises)
+
+
+def _check_room(layout: Layout, paper: str) -> None:
+    """The layout's geometry on this paper, checked again before rendering: a Layout made
+    in code never passed `load_layout_file`."""
+    data = {key: value for key, value in asdict(layout).items() if key != "source"}
+    problems = layout_geometry_problems(data, {paper: vocabulary.paper_size_mm(paper)})
+    if problems:
+        message, _ = problems[0]
+        raise BackpdfError(f"layout '{layout.name}': {message}", layout.source)
 
 
 @dataclass(frozen=True)
@@ -151,17 +228,16 @@ class RenderedPDF:
 
 
 def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedPDF:
-    """The handout as a PDF. Raises BackpdfError for text the font cannot print and for
-    pictures that cannot be used (callers that want those skipped run check_images first)."""
+    """The handout as a PDF. Raises BackpdfError for text the font cannot print; pictures
+    arrive checked (see `pipeline.prepare`), so nothing here reads a file."""
     fonts.check_printable(handout.texts())
-    if layout.images.place != "none":
-        check_images(handout, "error")
+    _check_room(layout, paper)
     styles = styles_for(layout)
     page = Page.of(layout, paper)
     story, top_height = _story(handout, layout, styles, page)
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer, pagesize=(page.width, page.height), invariant=1,
+    doc = _PageLimitedDoc(
+        _page_limit(handout), buffer, pagesize=(page.width, page.height), invariant=1,
         leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom,
         title=PDF_TITLE, author=handout.clinic.name or "backpdf", subject="", keywords="",
         creator="backpdf", producer="backpdf",
@@ -170,6 +246,12 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     )
     doc.addPageTemplates(page.templates(top_height))
     footer = Footer(left=page.left, right=page.width - page.right, bottom_margin=page.bottom,
-                    font_size=layout.font_sizes.small, phone=handout.clinic.phone)
-    doc.build(story, canvasmaker=numbered_canvas(footer))
+                    font_size=layout.font_sizes.small, phone=handout.clinic.phone, labels=layout.labels)
+    with _without_ascii85():
+        try:
+            doc.build(story, canvasmaker=numbered_canvas(footer))
+        except _PageLimitReached:
+            raise BackpdfError(f"layout '{layout.name}': the handout would run past {doc.page_limit} pages, "
+                               "as some part of it fits on no page; run `backpdf validate` on the layout file",
+                               layout.source) from None
     return RenderedPDF(buffer.getvalue(), doc.page)

@@ -42,7 +42,7 @@ class BesideSteps(Flowable):
     def __init__(self, side: SideColumn, body: list, gap: float, top_pad: float = 0):
         super().__init__()
         self.side, self.body, self.gap, self.top_pad = side, body, gap, top_pad
-        self._laid_out_for = None
+        self._laid_out_for: float | None = None
 
     def _lay_out(self, avail_width: float) -> None:
         if self._laid_out_for == avail_width:
@@ -64,7 +64,7 @@ class BesideSteps(Flowable):
         self._lay_out(avail_width)
         return self.width, self.height
 
-    def getSpaceAfter(self):  # noqa: N802 (reportlab's name)
+    def getSpaceAfter(self):
         return self.body[-1].getSpaceAfter() if self.body else 0
 
     def draw(self):
@@ -141,7 +141,7 @@ class KeepWhole(KeepTogether):
     def split(self, avail_width, avail_height):
         if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
             self.wrap(avail_width, avail_height)
-        if self._H <= avail_height or avail_height >= self.full_height - 1:
+        if avail_height >= self._H or avail_height >= self.full_height - 1:
             # reportlab requires the first piece of a split to fit; an action does.
             return [self.NullActionFlowable(), *self._content]
         return [self.FrameBreak(), self]

@@ -8,10 +8,8 @@ from __future__ import annotations
 from reportlab.lib.units import cm, mm
 from reportlab.platypus import KeepTogether, Spacer
 
-from backpdf.errors import BackpdfError
-from backpdf.handout import Handout
-from backpdf.images import ImageProblem, open_picture
 from backpdf.layout import Layout
+from backpdf.model import Handout
 from backpdf.render.boxes import BOX_GREY, boxed, bullet_list
 from backpdf.render.markup import Para, labelled, text
 from backpdf.render.pictures import PictureFlowable
@@ -34,11 +32,7 @@ def _clinic_block(handout: Handout, styles: Styles, one_per_line: bool) -> list:
     clinic = handout.clinic
     block: list = []
     if clinic.logo:
-        try:
-            picture = open_picture(clinic.logo)
-        except ImageProblem as problem:
-            raise BackpdfError(f"clinic logo {clinic.logo} {problem}") from None
-        block += [PictureFlowable(picture, LOGO_MAX_WIDTH, LOGO_HEIGHT, h_align="RIGHT"), Spacer(0, 2 * mm)]
+        block += [PictureFlowable(clinic.logo, LOGO_MAX_WIDTH, LOGO_HEIGHT, h_align="RIGHT"), Spacer(0, 2 * mm)]
     if clinic.name:
         block.append(Para(text(clinic.name), styles.clinic_name))
     details = [text(v) for v in (clinic.address, clinic.phone, clinic.website) if v]
@@ -57,9 +51,9 @@ def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) 
     side_by_side = width * CLINIC_SHARE >= SIDE_BY_SIDE_EMS * styles.body.fontSize
     clinic = _clinic_block(handout, styles, side_by_side) if layout.sections.clinic_header else []
     if not clinic or not side_by_side:
-        return [*clinic, title, *_patient_block(handout, styles, width)]
+        return [*clinic, title, *_patient_block(handout, layout, styles, width)]
     left_w = width * (1 - CLINIC_SHARE)
-    left = _patient_block(handout, styles, left_w)
+    left = _patient_block(handout, layout, styles, left_w)
     one_line = title.wrap(left_w, styles.title.leading * 3)[1] <= styles.title.leading * 1.01
     table = make_table([[[title, *left] if one_line else left, clinic]], [left_w, width - left_w],
                        [("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -70,10 +64,11 @@ def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) 
     return [table] if one_line else [title, table]
 
 
-def _patient_block(handout: Handout, styles: Styles, width: float) -> list:
-    rows = [[Para(f"<b>{label}</b>", styles.body), Para(text(value), styles.body)]
-            for label, value in (("For:", handout.patient), ("Date:", _date_words(handout)),
-                                 ("From:", handout.clinician)) if value]
+def _patient_block(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
+    labels = layout.labels
+    rows = [[Para(f"<b>{text(label)}</b>", styles.body), Para(text(value), styles.body)]
+            for label, value in ((labels["patient"], handout.patient), (labels["date"], _date_words(handout)),
+                                 (labels["clinician"], handout.clinician)) if value]
     label_w = styles.body.fontSize * 4.2
     return [make_table(rows, [label_w, width - label_w],
                        [("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -82,19 +77,20 @@ def _patient_block(handout: Handout, styles: Styles, width: float) -> list:
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])]
 
 
-def _red_flags(handout: Handout, styles: Styles, width: float) -> list:
+def _red_flags(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
     title = Para("\u26a0 " + text(handout.red_flags_title), styles.box_title)
     # Not kept together: if page 1 is too full for it, half a box on page 1 beats none.
     return [boxed([title, *bullet_list(handout.red_flags, styles)], width,
-                  border=2.2, padding=9, background=BOX_GREY)]
+                  border=layout.borders_pt.red_flags, padding=9, background=BOX_GREY)]
 
 
-def _precautions(handout: Handout, styles: Styles, width: float) -> list:
+def _precautions(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
     if not handout.precautions:
         return []
-    title = Para("Your precautions", styles.box_title)
+    title = Para(text(layout.labels["precautions_heading"]), styles.box_title)
     return [Spacer(0, 3 * mm),
-            KeepTogether(boxed([title, *bullet_list(handout.precautions, styles)], width, border=1.2, padding=9))]
+            KeepTogether(boxed([title, *bullet_list(handout.precautions, styles)], width,
+                               border=layout.borders_pt.precautions, padding=9))]
 
 
 def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
@@ -105,14 +101,15 @@ def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float)
     """
     story = _letterhead(handout, layout, styles, width)
     story.append(Spacer(0, 4 * mm))
-    story += _red_flags(handout, styles, width)
-    story += _precautions(handout, styles, width)
+    story += _red_flags(handout, layout, styles, width)
+    story += _precautions(handout, layout, styles, width)
     if handout.note:
-        story += [Spacer(0, 3 * mm), Para(labelled("Note:", handout.note), styles.body)]
+        story += [Spacer(0, 3 * mm), Para(labelled(layout.labels["handout_note"], handout.note), styles.body)]
     return story
 
 
 def guidance(handout: Handout, layout: Layout, styles: Styles) -> list:
-    if not layout.sections.guidance or not handout.guidance:
+    """The `guidance` part: the library's general advice under its heading."""
+    if not handout.guidance:
         return []
-    return [Para("Before you start", styles.heading), *bullet_list(handout.guidance, styles)]
+    return [Para(text(layout.labels["guidance_heading"]), styles.heading), *bullet_list(handout.guidance, styles)]

@@ -19,8 +19,8 @@ def text(value: str) -> str:
 
 
 def labelled(label: str, value: str) -> str:
-    """"<b>Tip:</b> user text" with only the user text escaped (labels are constants)."""
-    return f"<b>{label}</b> {text(value)}"
+    """"<b>Tip:</b> user text": the label (from a layout file) and the text both escaped."""
+    return f"<b>{text(label)}</b> {text(value)}"
 
 
 @lru_cache(maxsize=8192)
@@ -38,7 +38,7 @@ class Para(Paragraph):
     byte-identical-rebuild tests would catch it if not.
     """
 
-    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):  # noqa: N803
+    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):
         # reportlab's split() calls this with the pieces' own fragments: use those.
         if frags is None:
             frags = _parsed(text, style)

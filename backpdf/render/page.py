@@ -13,9 +13,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from backpdf.render import fonts
+from backpdf import typeface as fonts
+from backpdf.layout import Labels
 
-DISCLAIMER = "This handout does not replace advice from your clinician."
 RULE_GAP = 3 * mm        # between the body's last line and the footer's rule
 EDGE_CLEARANCE = 5 * mm  # between the footer's last line and the paper's edge (printers clip)
 
@@ -27,16 +27,17 @@ class Footer:
     bottom_margin: float
     font_size: float
     phone: str | None
+    labels: Labels
 
     @staticmethod
-    def disclaimer_lines(font_size: float, width: float) -> list[str]:
+    def disclaimer_lines(labels: Labels, font_size: float, width: float) -> list[str]:
         """The disclaimer, wrapped to the text width (large print needs two lines)."""
-        return simpleSplit(DISCLAIMER, fonts.REGULAR, font_size, width)
+        return simpleSplit(labels["disclaimer"], fonts.REGULAR, font_size, width)
 
     @classmethod
-    def height_needed(cls, font_size: float, width: float) -> float:
+    def height_needed(cls, labels: Labels, font_size: float, width: float) -> float:
         """The bottom margin this footer needs: a rule, its lines, and the printer's edge."""
-        lines = 1 + len(cls.disclaimer_lines(font_size, width))
+        lines = 1 + len(cls.disclaimer_lines(labels, font_size, width))
         return RULE_GAP + font_size * (1.4 + 1.35 * (lines - 1) + 0.3) + EDGE_CLEARANCE
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
@@ -47,11 +48,11 @@ class Footer:
         canvas.line(self.left, top, self.right, top)
         baseline = top - size * 1.4
         canvas.setFont(fonts.BOLD, size)
-        canvas.drawRightString(self.right, baseline, f"Page {page} of {pages}")
+        canvas.drawRightString(self.right, baseline, self.labels.fill("page_of", page=page, pages=pages))
         canvas.setFont(fonts.REGULAR, size)
         if self.phone:
-            canvas.drawString(self.left, baseline, f"Questions? Call {self.phone}")
-        for line in self.disclaimer_lines(size, self.right - self.left):
+            canvas.drawString(self.left, baseline, self.labels.fill("call_us", phone=self.phone))
+        for line in self.disclaimer_lines(self.labels, size, self.right - self.left):
             baseline -= size * 1.35
             canvas.drawString(self.left, baseline, line)
         canvas.restoreState()
@@ -65,7 +66,7 @@ def numbered_canvas(footer: Footer) -> type:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict] = []
 
-        def showPage(self):  # noqa: N802 (reportlab's name)
+        def showPage(self):
             self._page_states.append(dict(self.__dict__))
             self._startPage()
 

@@ -6,9 +6,12 @@ and is reused after that, so a picture shown twice, or by two exercises, is stor
 
 from __future__ import annotations
 
+import io
+
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
-from backpdf.images import Picture
+from backpdf.model import Picture
 
 
 class PictureFlowable(Flowable):
@@ -30,9 +33,11 @@ class PictureFlowable(Flowable):
         name = f"picture-{picture.key}"
         if not canvas.hasForm(name):
             canvas.beginForm(name, 0, 0, picture.width, picture.height)
-            if picture.drawing is None:
-                canvas.drawImage(str(picture.path), 0, 0, picture.width, picture.height, mask="auto")
-            else:
+            if picture.data is not None:
+                # The checked, metadata-free bytes; never the file again (it may have changed).
+                image = ImageReader(io.BytesIO(picture.data))
+                canvas.drawImage(image, 0, 0, picture.width, picture.height, mask="auto")
+            else:  # a vector drawing
                 from reportlab.graphics import renderPDF
 
                 renderPDF.draw(picture.drawing, canvas, 0, 0)

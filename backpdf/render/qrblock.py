@@ -44,11 +44,12 @@ class QRBlock(Flowable):
     (`with_link=False` here).
     """
 
-    def __init__(self, url: str, symbol_size: float, width: float, styles, with_link: bool = True):
+    def __init__(self, url: str, symbol_size: float, width: float, styles, caption: str,
+                 with_link: bool = True):
         super().__init__()
         self.code = QRCode(url, symbol_size)
         self.block_width = max(width, self.code.width)
-        self._caption = Para("Scan to watch", styles.small_bold)
+        self._caption = Para(text(caption), styles.small_bold)
         self._link = PrintedLink(url, styles.small) if with_link else Spacer(0, 0)
 
     def wrap(self, avail_width, avail_height):
@@ -79,7 +80,7 @@ class PrintedLink(Flowable):
         self.width, self.height = self._paragraph.wrap(avail_width, avail_height)
         return self.width, self.height
 
-    def getSpaceBefore(self):  # noqa: N802 (reportlab's name)
+    def getSpaceBefore(self):
         return self.style.spaceBefore
 
     def draw(self):

@@ -9,38 +9,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from backpdf import typeface as fonts
 from backpdf.layout import Layout
-from backpdf.render import fonts
 
 
 @dataclass(frozen=True)
 class Styles:
-    title: object
-    heading: object
-    card_title: object
-    body: object
-    step: object
-    dose: object
-    label: object
-    small: object
-    small_bold: object
-    box_title: object
-    bullet: object
-    footer: object
-    cell: object
-    cell_bold: object
-    table_head: object
-    row_number: object
-    clinic_name: object
-    clinic: object
-    link: object
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    card_title: ParagraphStyle
+    body: ParagraphStyle
+    step: ParagraphStyle
+    dose: ParagraphStyle
+    label: ParagraphStyle
+    small: ParagraphStyle
+    small_bold: ParagraphStyle
+    box_title: ParagraphStyle
+    bullet: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    table_head: ParagraphStyle
+    row_number: ParagraphStyle
+    clinic_name: ParagraphStyle
+    clinic: ParagraphStyle
+    link: ParagraphStyle
 
 
 @lru_cache(maxsize=32)
 def styles_for(layout: Layout) -> Styles:
-    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
     fonts.register_fonts()
     size = layout.font_sizes
     lead = layout.line_spacing
@@ -66,7 +65,6 @@ def styles_for(layout: Layout) -> Styles:
         box_title=style("box_title", size.heading, fonts.BOLD, spaceAfter=size.body * 0.3),
         bullet=style("bullet", size.body, leftIndent=size.body * 1.3, bulletIndent=size.body * 0.2,
                      bulletFontName=fonts.BOLD, bulletFontSize=size.body, spaceAfter=size.body * 0.15),
-        footer=style("footer", size.small),
         cell=style("cell", size.body),
         cell_bold=style("cell_bold", size.body, fonts.BOLD),
         table_head=style("table_head", size.body, fonts.BOLD, alignment=TA_CENTER),

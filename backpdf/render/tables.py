@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Table, TableStyle
 
-from backpdf.render import fonts
+from backpdf import typeface as fonts
 
 
 def make_table(rows: list, col_widths: list, commands: list, row_heights: list | None = None,

@@ -1,48 +1,28 @@
-"""The clinic profile: who the handout is from and where its QR codes point.
+"""Finding and reading the clinic profile: who the handout is from, where QR codes point.
 
 Looked up in this order, first found wins: `--clinic FILE`, `$BACKPDF_CLINIC`, `clinic.yaml`
-in the user's config folder (`click.get_app_dir("backpdf")`), built-in defaults. The
-defaults point videos at a placeholder host, and the CLI warns about it, so nobody hands out
-codes that lead nowhere by accident.
+in backpdf's config folder (`backpdf paths` prints it), built-in defaults. The logo is read
+and checked here, once, so rendering never opens a file.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from backpdf import passed
-from backpdf.errors import Problem
-from backpdf.links import PLACEHOLDER_VIDEO_BASE, link_problem
+from backpdf import check_cache, places
+from backpdf.errors import BackpdfError, Problem
 from backpdf.loading import Document, load_yaml
+from backpdf.model import Clinic
 from backpdf.schemas import schema_problems
+from backpdf.video_links import link_problem
 
 ENV_VAR = "BACKPDF_CLINIC"
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
-@dataclass(frozen=True)
-class ClinicProfile:
-    name: str | None = None
-    address: str | None = None
-    phone: str | None = None
-    website: str | None = None
-    logo: Path | None = None
-    video_base_url: str = PLACEHOLDER_VIDEO_BASE
-    layout: str | None = None
-    paper: str | None = None
-    source: Path | None = None
-
-    @property
-    def has_placeholder_videos(self) -> bool:
-        return self.video_base_url == PLACEHOLDER_VIDEO_BASE
-
-
 def default_clinic_file() -> Path:
-    import click  # the CLI's own dependency; its app-dir rules are the platform's conventions
-
-    return Path(click.get_app_dir("backpdf")) / "clinic.yaml"
+    return places.config_dir() / "clinic.yaml"
 
 
 def find_clinic_file(flag: str | Path | None) -> Path | None:
@@ -73,14 +53,21 @@ def clinic_problems(doc: Document) -> list[Problem]:
     return problems
 
 
-def load_clinic(flag: str | Path | None = None) -> ClinicProfile:
-    """The clinic profile found by the lookup order, validated."""
+def load_clinic(flag: str | Path | None = None) -> Clinic:
+    """The clinic profile found by the lookup order, validated, its logo checked."""
+    from backpdf.images import ImageProblem, open_picture
+
     path = find_clinic_file(flag)
     if path is None:
-        return ClinicProfile()
+        return Clinic()
     doc = load_yaml(path)
-    passed.check_once(doc, "clinic", clinic_problems)
+    check_cache.check_once(doc, "clinic", clinic_problems)
     data = dict(doc.data)
+    data.pop("$schema", None)
     if data.get("logo"):
-        data["logo"] = path.parent / data["logo"]
-    return ClinicProfile(**data, source=path)
+        logo = path.parent / data["logo"]
+        try:
+            data["logo"] = open_picture(logo)
+        except ImageProblem as problem:
+            raise BackpdfError(f"logo {logo} {problem}", path, doc.line_of(("logo",))) from None
+    return Clinic(**data, source=path)

@@ -8,24 +8,23 @@ standard 14 PDF fonts are never used: they are not embedded and print "Nguyễn"
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from backpdf.errors import BackpdfError
 from backpdf.resources import font_path
 
 REGULAR = "BackpdfSans"
 BOLD = "BackpdfSans-Bold"
-ITALIC = "BackpdfSans-Italic"
-BOLD_ITALIC = "BackpdfSans-BoldItalic"
+# Upright faces only: italics are harder to read for people with low vision or limited
+# reading skills, so nothing backpdf prints is italic (and the two oblique files, 1 MB,
+# are not shipped).
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
-    ITALIC: "DejaVuSans-Oblique.ttf",
-    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_fonts() -> None:
     """Register the family with reportlab once per process (batch workers reuse it)."""
     from reportlab.lib.fonts import addMapping
@@ -34,12 +33,13 @@ def register_fonts() -> None:
 
     for name, file_name in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
-    for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
+    # <i> in markup (never written by backpdf) would fall back to the upright faces.
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
+    for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _covered() -> frozenset[int]:
     """Code points every face of the family can draw (the intersection of their maps)."""
     from reportlab.pdfbase import pdfmetrics
@@ -66,7 +66,7 @@ def _why_unprintable(char: str, covered: frozenset[int]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _printable() -> frozenset[str]:
     """Every character that passes `_why_unprintable`, worked out once per process so
     that checking a handout is a set difference per text, not a Unicode lookup per letter."""
@@ -74,7 +74,7 @@ def _printable() -> frozenset[str]:
     return frozenset(chr(c) for c in covered if _why_unprintable(chr(c), covered) is None) | {"\n", "\t"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _marks() -> frozenset[str]:
     """The printable combining marks (accents and points that sit on the letter before)."""
     return frozenset(c for c in _printable() if unicodedata.category(c).startswith("M"))

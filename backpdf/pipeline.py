@@ -1,7 +1,9 @@
-"""The one function every front end calls: a request in, a rendered handout out.
+"""The one path every front end takes: a request in, a rendered handout out.
 
 `generate`, `batch` and any task queue a hospital group puts in front of backpdf share this
-path, so they cannot drift apart in how they choose layouts, paper or screening.
+path, so they cannot drift apart in how they choose layouts, paper, screening or pictures.
+Resolving (decisions, no I/O) and attaching pictures (the only file reads after loading)
+both happen before render, which receives checked data and reads nothing.
 """
 
 from __future__ import annotations
@@ -9,13 +11,12 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from backpdf.clinic import ClinicProfile
+from backpdf import vocabulary
 from backpdf.errors import BackpdfError
-from backpdf.handout import Handout
-from backpdf.layout import Layout, find_layout
-from backpdf.library import Library
+from backpdf.layout import Layout
+from backpdf.layout_file import find_layout
+from backpdf.model import Clinic, Handout, Library
 from backpdf.program import Request, resolve
-
 
 MIN_QR_MODULE_MM = 0.4  # smaller modules scan unreliably from paper with older phones
 
@@ -30,7 +31,7 @@ class Result:
     notices: tuple[str, ...]
 
 
-def choose_layout(request: Request, clinic: ClinicProfile) -> Layout:
+def choose_layout(request: Request, clinic: Clinic) -> Layout:
     """The request's layout, else the clinic's, else `standard`; clinic paths are relative
     to the clinic file."""
     if request.layout:
@@ -52,17 +53,27 @@ def check_qr_fit(handout: Handout, layout: Layout) -> None:
                 "use a shorter link (a shorter video_base_url or video path)")
 
 
-def make_handout(request: Request, library: Library, clinic: ClinicProfile,
-                 today: _dt.date, layout: Layout | None = None) -> Result:
-    """Resolve, then render. `layout` skips the lookup when the caller already has one."""
-    from backpdf.render import render  # reportlab is imported only when a PDF is made
-
-    from backpdf.images import check_images
+def prepare(request: Request, library: Library, clinic: Clinic, today: _dt.date,
+            layout: Layout | None = None) -> tuple[Handout, Layout, list[str]]:
+    """Everything before drawing: decisions, pictures read and checked, the layout, the
+    checks a PDF would fail; returns the handout, its layout and notices for stderr."""
+    from backpdf.images import with_pictures
 
     handout, notices = resolve(request, library, clinic, today)
-    handout, image_notices = check_images(handout, request.missing_images)
     layout = (layout or choose_layout(request, clinic)).with_tracking_log(request.tracking_log)
+    if layout.images.place != "none":
+        handout, picture_notices = with_pictures(handout, request.missing_images)
+        notices += picture_notices
     check_qr_fit(handout, layout)
-    paper = request.paper or clinic.paper or "letter"
+    return handout, layout, notices
+
+
+def make_handout(request: Request, library: Library, clinic: Clinic,
+                 today: _dt.date, layout: Layout | None = None) -> Result:
+    """Prepare, then render. `layout` skips the lookup when the caller already has one."""
+    from backpdf.render import render  # reportlab is imported only when a PDF is made
+
+    handout, layout, notices = prepare(request, library, clinic, today, layout)
+    paper = request.paper or clinic.paper or vocabulary.DEFAULT_PAPER
     rendered = render(handout, layout, paper)
-    return Result(handout, layout, paper, rendered.data, rendered.pages, tuple(notices + image_notices))
+    return Result(handout, layout, paper, rendered.data, rendered.pages, tuple(notices))

@@ -1,31 +1,28 @@
-"""Remembering which exact input files already passed every check, to skip re-checking.
+"""A cache of check results: which exact input files already passed every check.
 
 Checking a library or layout costs ~70 ms (importing jsonschema, then validating), a seventh of a
 cold `backpdf generate`. A file whose bytes, schemas and backpdf version are all unchanged
 since it last passed cannot fail now, so its check is skipped. Only a hash is stored per
-file that passed (never any content), under the user's cache folder
-(`$XDG_CACHE_HOME/backpdf/passed`, else `~/.cache/backpdf/passed`). A file that fails is
+file that passed (never any content), under `passed/` in backpdf's cache folder (see `places`). A file that fails is
 never remembered, so its errors are reported every time.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from backpdf import __version__
+from backpdf import __version__, places
 from backpdf.errors import BackpdfError
 
 
 def _folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "backpdf" / "passed"
+    return places.cache_dir() / "passed"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schemas_digest() -> str:
     digest = hashlib.sha256(__version__.encode())
     for entry in sorted(resources.files("backpdf.schema").iterdir(), key=lambda e: e.name):

@@ -14,7 +14,8 @@ from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from backpdf.handout import Handout, HandoutExercise
+from backpdf.layout import Labels, Layout
+from backpdf.model import Handout, HandoutExercise
 from backpdf.render.boxes import BAR_GREY, RULE_GREY
 from backpdf.render.markup import Para, text
 from backpdf.render.styles import Styles
@@ -24,9 +25,6 @@ WRITING_LINE = 9 * mm       # room for a hand that is not steady
 BOX_PADDING = 9
 MIN_LINES = 3
 LOG_DAYS = 28
-LOG_TITLE = "Your 4-week log"
-LOG_HOW = ("Each day, tick the exercises you did. Then write how bad your back pain was, "
-           "from 0 (no pain) to 10 (worst pain).")
 MAX_LOG_ROW = 10 * mm
 MAX_TICK_COLUMN = 2.5 * cm
 
@@ -39,10 +37,11 @@ class RuledBox(Flowable):
     it splits across pages like text.
     """
 
-    def __init__(self, title: str, lines: int, styles: Styles, width: float, fewer_ok: bool):
+    def __init__(self, title: str, lines: int, styles: Styles, width: float, border: float, fewer_ok: bool):
         super().__init__()
-        self.title, self.lines, self.styles, self.width, self.fewer_ok = title, lines, styles, width, fewer_ok
-        self._title = Para(title, styles.box_title)
+        self.title, self.lines, self.styles, self.width = title, lines, styles, width
+        self.border, self.fewer_ok = border, fewer_ok
+        self._title = Para(text(title), styles.box_title)
         self._title_h = self._title.wrap(width - 2 * BOX_PADDING, 10_000)[1]
         self.gap = max(WRITING_LINE, styles.body.fontSize * 2)
         self.height = self._height(lines)
@@ -57,15 +56,15 @@ class RuledBox(Flowable):
         fit = int((avail_height - self._height(0)) // self.gap)
         if fit < MIN_LINES or fit >= self.lines:
             return []
-        first = RuledBox(self.title, fit, self.styles, self.width, self.fewer_ok)
+        first = RuledBox(self.title, fit, self.styles, self.width, self.border, self.fewer_ok)
         if self.fewer_ok:
             return [first]
-        return [first, RuledBox(self.title, self.lines - fit, self.styles, self.width, self.fewer_ok)]
+        return [first, RuledBox(self.title, self.lines - fit, self.styles, self.width, self.border, self.fewer_ok)]
 
     def draw(self):
         canvas = self.canv
         canvas.saveState()
-        canvas.setLineWidth(1.2)
+        canvas.setLineWidth(self.border)
         canvas.rect(0, 0, self.width, self.height)
         self._title.drawOn(canvas, BOX_PADDING, self.height - BOX_PADDING - self._title_h)
         canvas.setLineWidth(0.6)
@@ -75,9 +74,12 @@ class RuledBox(Flowable):
         canvas.restoreState()
 
 
-def notes_section(lines: int, styles: Styles, width: float) -> list:
-    """The `notes_lines` section: ruled lines at the end of the handout."""
-    return [Spacer(0, 4 * mm), RuledBox("Notes", lines, styles, width, fewer_ok=False)]
+def notes_section(layout: Layout, styles: Styles, width: float) -> list:
+    """The `notes` part: a box of `sections.notes_lines` ruled lines (none when 0)."""
+    if not layout.sections.notes_lines:
+        return []
+    return [Spacer(0, 4 * mm), RuledBox(layout.labels["notes_heading"], layout.sections.notes_lines, styles,
+                                        width, border=layout.borders_pt.note_box, fewer_ok=False)]
 
 
 def _groups(exercises: tuple[HandoutExercise, ...], per_table: int) -> list[tuple[HandoutExercise, ...]]:
@@ -87,15 +89,15 @@ def _groups(exercises: tuple[HandoutExercise, ...], per_table: int) -> list[tupl
     return [exercises[i:i + size] for i in range(0, len(exercises), size)]
 
 
-def tracking_log(handout: Handout, styles: Styles, width: float, height: float) -> list:
+def tracking_log(handout: Handout, layout: Layout, styles: Styles, width: float, height: float) -> list:
     """The log, each part on a page of its own; `width` x `height` is the frame it fills.
 
     28 rows on one page when they can be tall enough to write in, else two weeks a page;
     when the exercise columns do not fit across, the log is repeated for the rest.
     """
-    head = styles.table_head
-    day_w = stringWidth(f"Day {LOG_DAYS}", styles.cell.fontName, styles.cell.fontSize) + 14
-    date_w = max(2.2 * cm, stringWidth("Date", head.fontName, head.fontSize) + 14)
+    head, labels = styles.table_head, layout.labels
+    day_w = stringWidth(labels.fill("log_day_number", day=LOG_DAYS), styles.cell.fontName, styles.cell.fontSize) + 14
+    date_w = max(2.2 * cm, stringWidth(labels["log_date"], head.fontName, head.fontSize) + 14)
     pain_w = max(2 * cm, stringWidth("0\u201310", head.fontName, head.fontSize) + 14)
     tick_min = max(1 * cm, stringWidth("00", head.fontName, head.fontSize) + 12)
     per_table = max(1, int((width - day_w - date_w - pain_w) // tick_min))
@@ -105,29 +107,31 @@ def tracking_log(handout: Handout, styles: Styles, width: float, height: float) 
     for group in _groups(handout.exercises, per_table):
         tick_w = min(MAX_TICK_COLUMN, (width - day_w - date_w - pain_w) / len(group))
         widths = [day_w, width - day_w - pain_w - tick_w * len(group), *[tick_w] * len(group), pain_w]
-        intro = _log_intro(group, styles)
+        intro = _log_intro(group, labels, styles)
         room = height - sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
                             for f in intro) - header_h - 2
         per_page = LOG_DAYS if room >= LOG_DAYS * min_row else 14
         row_h = min(MAX_LOG_ROW, room / per_page)
         for first in range(1, LOG_DAYS + 1, per_page):
             days = range(first, first + per_page)
-            story += [PageBreak(), *_log_intro(group, styles),
-                      _log_table(group, days, styles, widths, header_h, row_h)]
+            story += [PageBreak(), *_log_intro(group, labels, styles),
+                      _log_table(group, days, labels, styles, widths, header_h, row_h)]
     return story
 
 
-def _log_intro(group, styles: Styles) -> list:
-    key = ", ".join(f"<b>{ex.number}</b>\u00a0=\u00a0{text(ex.name)}" for ex in group)
-    return [Para(LOG_TITLE, styles.title), Para(LOG_HOW, styles.body),
-            Para(f"<b>Exercises:</b> {key}", styles.body), Spacer(0, 3 * mm)]
+def _log_intro(group, labels: Labels, styles: Styles) -> list:
+    key = ", ".join(f"<b>{ex.number}</b>\u00a0=\u00a0{text(ex.exercise.name)}" for ex in group)
+    return [Para(text(labels["log_title"]), styles.title), Para(text(labels["log_how"]), styles.body),
+            Para(f"<b>{text(labels['log_exercises'])}</b> {key}", styles.body), Spacer(0, 3 * mm)]
 
 
-def _log_table(group, days: range, styles: Styles, widths: list, header_h: float, row_h: float):
-    header = [Para("Day", styles.table_head), Para("Date", styles.table_head),
+def _log_table(group, days: range, labels: Labels, styles: Styles, widths: list, header_h: float,
+               row_h: float):
+    header = [Para(text(labels["log_day"]), styles.table_head), Para(text(labels["log_date"]), styles.table_head),
               *[Para(str(ex.number), styles.table_head) for ex in group],
-              Para("Pain<br/>0\u201310", styles.table_head)]
-    rows = [header] + [[Para(f"Day {day}", styles.cell)] + [""] * (len(widths) - 1) for day in days]
+              Para(text(labels["log_pain"]), styles.table_head)]
+    rows = [header] + [[Para(text(labels.fill("log_day_number", day=day)), styles.cell)] + [""] * (len(widths) - 1)
+                       for day in days]
     commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), BAR_GREY),

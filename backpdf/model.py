@@ -1,0 +1,310 @@
+"""The model: what a library, a clinic and a handout are, as plain frozen dataclasses.
+
+Nothing here reads a file, parses YAML, validates a schema or draws: loaders
+(`library_file`, `clinic_file`, `layout_file`, `program_file`) build these objects, `program`
+makes the decisions that turn them into a `Handout`, and `render` reads it. Importing the
+model (or the renderer, which reads it) therefore never loads YAML or jsonschema.
+
+An exercise's fields are declared once, below, each with what the rest of the program needs
+to know about it (`field_info`): how to build it from checked library data, the label `show`
+and JSON use, and whether it is printed text that the font check must see. Adding a field to
+the library means adding it to the schema, the data, this class and the renderer that prints
+it; nothing else copies field lists.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from backpdf.errors import BackpdfError
+from backpdf.suggest import unknown
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much of an exercise to do. Every field is optional."""
+
+    reps: int | None = None
+    sets: int | None = None
+    hold_seconds: int | None = None
+    minutes: int | None = None
+    sides: str | None = None
+    times_per_day: int | None = None
+    days_per_week: int | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Dose:
+        return cls(**(data or {}))
+
+    def to_json(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+    def merged(self, override: Dose) -> Dose:
+        """This dose with every key that `override` sets replaced (library <- program)."""
+        return replace(self, **override.to_json())
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """What the program needs to know about one exercise field, declared beside it.
+
+    `build` turns checked library data into the field's value (it gets the library file's
+    folder, for paths); `label` names it in `backpdf show`; `printed` marks patient-facing
+    text, which the font check reads before anything is drawn.
+    """
+
+    label: str
+    build: Callable[[Any, Path], Any] = lambda value, folder: value
+    printed: bool = False
+
+
+def _info(label: str, build: Callable[[Any, Path], Any] | None = None, printed: bool = False) -> dict:
+    return {"info": FieldInfo(label, build or (lambda value, folder: value), printed)}
+
+
+def _texts(value, folder) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _path(value, folder: Path) -> Path:
+    return folder / value
+
+
+@dataclass(frozen=True, kw_only=True)
+class Exercise:
+    id: str = field(metadata=_info("Id"))
+    name: str = field(metadata=_info("Name", printed=True))
+    areas: tuple[str, ...] = field(metadata=_info("Areas", _texts))
+    kind: str = field(metadata=_info("Kind"))
+    steps: tuple[str, ...] = field(metadata=_info("Steps", _texts, printed=True))
+    dose: Dose = field(default=Dose(), metadata=_info("How much", lambda v, f: Dose.from_dict(v)))
+    tips: tuple[str, ...] = field(default=(), metadata=_info("Tips", _texts, printed=True))
+    cautions: tuple[str, ...] = field(default=(), metadata=_info("Be careful", _texts, printed=True))
+    avoid_if: tuple[str, ...] = field(default=(), metadata=_info("Avoid with", _texts))
+    caution_if: dict[str, str] = field(default_factory=dict, metadata=_info("Caution with", lambda v, f: dict(v)))
+    video: str = field(metadata=_info("Video"))
+    image: Path | None = field(default=None, metadata=_info("Image", _path))
+
+    @classmethod
+    def from_data(cls, data: dict, folder: Path) -> Exercise:
+        """An exercise from one checked library entry; paths are relative to `folder`."""
+        return cls(**{f.name: field_info(f).build(data[f.name], folder)
+                      for f in fields(cls) if f.name in data})
+
+    def to_json(self) -> dict:
+        """Every field that is set, as JSON-ready data (for `list --json` and `show --json`)."""
+        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)
+                if getattr(self, f.name) not in (None, (), {})}
+
+    def printed_texts(self) -> Iterator[tuple[str, str]]:
+        """(field, text) for every patient-facing text of the exercise."""
+        for f in fields(self):
+            if not field_info(f).printed:
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                yield from ((f"{f.name} #{i}", item) for i, item in enumerate(value, 1))
+            elif value:
+                yield f.name, value
+
+
+def field_info(f) -> FieldInfo:
+    return f.metadata["info"]
+
+
+def exercise_fields() -> tuple:
+    """The declared fields of an exercise, in library order (for `show`)."""
+    return fields(Exercise)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, Dose):
+        return value.to_json()
+    return value
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    name: str
+    precaution: str | None = None
+
+
+@dataclass(frozen=True)
+class ProgramEntry:
+    """One line of a program or template: an exercise id with optional dose and note."""
+
+    id: str
+    dose: Dose = Dose()
+    note: str | None = None
+
+    @classmethod
+    def from_data(cls, data: str | dict) -> ProgramEntry:
+        if isinstance(data, str):
+            return cls(id=data)
+        return cls(id=data["id"], dose=Dose.from_dict(data.get("dose")), note=data.get("note"))
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    description: str
+    entries: tuple[ProgramEntry, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    path: Path
+    red_flags_title: str
+    red_flags: tuple[str, ...]
+    guidance: tuple[str, ...]
+    conditions: dict[str, Condition]
+    exercises: dict[str, Exercise]
+    templates: dict[str, Template]
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """The exercise with this id, or an error with did-you-mean suggestions."""
+        try:
+            return self.exercises[exercise_id]
+        except KeyError:
+            raise BackpdfError(unknown("exercise", exercise_id, self.exercises,
+                                       "see `backpdf list`")) from None
+
+    def in_area(self, area: str) -> list[Exercise]:
+        """Every exercise that serves `area`, in library order."""
+        return [e for e in self.exercises.values() if area in e.areas]
+
+    def template(self, template_id: str) -> Template:
+        try:
+            return self.templates[template_id]
+        except KeyError:
+            raise BackpdfError(unknown("template", template_id, self.templates,
+                                       "see `backpdf templates`")) from None
+
+    def condition(self, condition_id: str) -> Condition:
+        try:
+            return self.conditions[condition_id]
+        except KeyError:
+            raise BackpdfError(unknown("condition", condition_id, self.conditions,
+                                       "see `backpdf conditions`")) from None
+
+
+@dataclass(frozen=True, eq=False)
+class Picture:
+    """A checked picture, ready to draw: its natural size in points, a digest that names its
+    single stored copy in the PDF, and what to draw — the image bytes (PNG or JPEG, already
+    read and checked) or a vector drawing (a reportlab Drawing, built while loading)."""
+
+    width: float
+    height: float
+    key: str
+    data: bytes | None = None
+    drawing: Any = None
+
+
+# Until a clinic sets video_base_url, QR codes point here (a reserved, never-resolving
+# name) and the CLI warns, so nobody hands out codes that lead nowhere by accident.
+PLACEHOLDER_VIDEO_BASE = "https://example.invalid/video/"
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """Who the handout is from and where its QR codes point. `source` is the profile file
+    (relative layout paths in it are taken from its folder); `logo` is already checked."""
+
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    logo: Picture | None = None
+    video_base_url: str = PLACEHOLDER_VIDEO_BASE
+    layout: str | None = None
+    paper: str | None = None
+    source: Path | None = None
+
+    @property
+    def has_placeholder_videos(self) -> bool:
+        return self.video_base_url == PLACEHOLDER_VIDEO_BASE
+
+    def printed_texts(self) -> Iterator[tuple[str, str]]:
+        for name in ("name", "address", "phone", "website"):
+            value = getattr(self, name)
+            if value:
+                yield f"clinic {name}", value
+
+
+GENERIC_TITLE = "Your home exercise program"
+
+
+@dataclass(frozen=True)
+class HandoutExercise:
+    """One exercise as this patient gets it: the library's exercise, with the decisions
+    made for this handout (number, dose, link, extra cautions, note, picture)."""
+
+    number: int
+    exercise: Exercise
+    dose: Dose
+    dose_sentences: tuple[str, ...]
+    dose_short: str
+    screening_cautions: tuple[str, ...]  # printed after the exercise's own cautions
+    video_url: str
+    note: str | None = None
+    warnings: tuple[str, ...] = ()
+    picture: Picture | None = None
+
+    @property
+    def id(self) -> str:
+        return self.exercise.id
+
+    @property
+    def cautions(self) -> tuple[str, ...]:
+        return self.exercise.cautions + self.screening_cautions
+
+    def printed_texts(self) -> Iterator[tuple[str, str]]:
+        label = f"exercise '{self.exercise.id}'"
+        for name, value in self.exercise.printed_texts():
+            yield f"{label} {name}", value
+        for group in ("dose_sentences", "screening_cautions", "warnings"):
+            for i, value in enumerate(getattr(self, group), 1):
+                yield f"{label} {group.replace('_', ' ')} #{i}", value
+        if self.note:
+            yield f"{label} note", self.note
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything one printed handout says, decided and frozen: render only lays it out."""
+
+    date: _dt.date
+    clinic: Clinic
+    red_flags_title: str
+    red_flags: tuple[str, ...]
+    guidance: tuple[str, ...]
+    exercises: tuple[HandoutExercise, ...]
+    patient: str | None = None
+    clinician: str | None = None
+    note: str | None = None
+    precautions: tuple[str, ...] = ()
+    title: str = GENERIC_TITLE
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """(field, text) for every piece of text the handout prints, for checks and tests."""
+        for name in ("title", "patient", "clinician", "note", "red_flags_title"):
+            value = getattr(self, name)
+            if value:
+                yield name, value
+        yield from self.clinic.printed_texts()
+        for group, label in (("red_flags", "red flag"), ("guidance", "guidance"), ("precautions", "precaution")):
+            for i, value in enumerate(getattr(self, group), 1):
+                yield f"{label} {i}", value
+        for exercise in self.exercises:
+            yield from exercise.printed_texts()
