@@ -1,6 +1,6 @@
 """Contact sheet of every staged exercise picture, for a clinician to review by eye.
 
-    python docs/make_figure_sheet.py [out.pdf]      (default: /tmp/figure-sheet.pdf)
+    python docs/make_figure_sheet.py [out.pdf [ID ...]]   (default: /tmp/figure-sheet.pdf, all)
 
 Each picture is drawn at print size (55 x 38 mm, about a standard layout's picture) with
 the exercise's name and first step, so a picture can be checked against what the
@@ -19,18 +19,20 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from backpdf.figures import drawing, picture_from_data, problems
+from backpdf.library_file import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 BOX_W, BOX_H = 55, 38
 COLUMNS, ROWS = 3, 5
 
 
-def main(out: str) -> None:
-    library = yaml.safe_load((ROOT / "exercises.yaml").read_text("utf-8"))
-    exercises = {e["id"]: e for e in library["exercises"]}
+def main(out: str, only: list[str]) -> None:
+    exercises = load_library(ROOT / "exercises.yaml").exercises
     pictures = yaml.safe_load((ROOT / "backpdf/figures/library_pictures.yaml").read_text("utf-8"))
+    if only:
+        pictures = {ex_id: pictures[ex_id] for ex_id in only}
     canvas = Canvas(out, pagesize=A4, invariant=1)
-    width, height = A4
+    height = A4[1]
     for index, (ex_id, data) in enumerate(pictures.items()):
         slot = index % (COLUMNS * ROWS)
         if index and slot == 0:
@@ -44,13 +46,13 @@ def main(out: str) -> None:
         renderPDF.draw(drawing(picture_from_data(data), BOX_W, BOX_H), canvas, x, y)
         exercise = exercises[ex_id]
         canvas.setFont("Helvetica-Bold", 8)
-        canvas.drawString(x, y - 4 * mm, f"{exercise['name']} ({ex_id})")
+        canvas.drawString(x, y - 4 * mm, f"{exercise.name} ({ex_id})")
         canvas.setFont("Helvetica", 7)
-        canvas.drawString(x, y - 7.5 * mm, exercise["steps"][0][:70])
+        canvas.drawString(x, y - 7.5 * mm, exercise.steps[0][:70])
         found = problems(data)
-        for k, (message, path) in enumerate(found[:1]):
+        if found:
             canvas.setFillColorRGB(0.8, 0, 0)
-            canvas.drawString(x, y - 11 * mm, f"! {message}"[:75])
+            canvas.drawString(x, y - 11 * mm, f"! {found[0][0]}"[:75])
             canvas.setFillColorRGB(0, 0, 0)
         for message, path in found:
             print(f"{ex_id}: {'.'.join(map(str, path))}: {message}", file=sys.stderr)
@@ -59,4 +61,4 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/figure-sheet.pdf")
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/figure-sheet.pdf", sys.argv[2:])

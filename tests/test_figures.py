@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import math
+import sys
 from importlib import resources
 
 import jsonschema
 import pytest
 import yaml
 
-from backpdf.figures import (body, drawing, line_widths_mm, natural_size, picture_from_data,
-                             picture_schema, problems, solve, to_svg)
+from backpdf.figures import (
+    body,
+    drawing,
+    line_widths_mm,
+    natural_size,
+    picture_from_data,
+    picture_schema,
+    problems,
+    solve,
+    to_svg,
+)
 from backpdf.figures.geometry import CONTACT_TOLERANCE
+from backpdf.library_file import load_library
 
 STAGED = yaml.safe_load(resources.files("backpdf.figures").joinpath("library_pictures.yaml")
                         .read_text("utf-8"))
-LIBRARY_IDS = {e["id"] for e in yaml.safe_load(open("exercises.yaml", encoding="utf-8"))["exercises"]}
+EXERCISES = load_library().exercises   # the bundled library, read the way handouts read it
 THUMBNAIL_MM = 25
 
 
@@ -94,7 +105,7 @@ def test_bounding_box_holds_every_segment():
 
 @pytest.mark.parametrize("ex_id", sorted(STAGED))
 def test_staged_picture_is_valid_and_has_no_problems(ex_id):
-    assert ex_id in LIBRARY_IDS
+    assert ex_id in EXERCISES
     jsonschema.Draft202012Validator(picture_schema()).validate(STAGED[ex_id])
     assert problems(STAGED[ex_id]) == []
 
@@ -127,7 +138,8 @@ def test_checks_are_silent_on_good_data():
     ({"frames": [{}, {"trunk": 0.0001}]}, "look the same", ("frames", 1)),
     ({"posture": "lying-legs-straight", "frames": [{}, {"neck": -40}]}, "below the floor", ("frames", 1)),
     ({"contacts": ["feet on floor", "hands on floor"]}, "does not touch", ("contacts", 1)),
-    ({"frames": [{}, {"reach": {"right_hand": "chair_back"}}]}, "unknown reach target", ("frames", 1, "reach", "right_hand")),
+    ({"frames": [{}, {"reach": {"right_hand": "chair_back"}}]}, "unknown reach target",
+     ("frames", 1, "reach", "right_hand")),
     ({"contacts": ["heels on flor"]}, "did you mean 'floor'", ("contacts", 0)),
     ({"arrows": [{"point": "rigth_knee"}]}, "did you mean 'right_knee'", ("arrows", 0, "point")),
 ])
@@ -152,7 +164,6 @@ def test_drawing_has_the_size_asked_for():
     assert (d.width, d.height) == pytest.approx((50 * 72 / 25.4, 30 * 72 / 25.4))
 
 
-EXERCISES = {e["id"]: e for e in yaml.safe_load(open("exercises.yaml", encoding="utf-8"))["exercises"]}
 # A word in the steps -> the props that show it.
 PROP_WORDS = {"chair": {"chair"}, "wall": {"wall"}, "doorway": {"doorway"},
               "towel": {"towel", "towel_roll", "folded_towel"}, "band": {"band"},
@@ -169,22 +180,22 @@ def _first_side(steps):
 
 SIDE_VIEWS_NAMING_A_SIDE = sorted(
     i for i in STAGED
-    if picture_from_data(STAGED[i]).view == "side" and _first_side(EXERCISES[i]["steps"]))
+    if picture_from_data(STAGED[i]).view == "side" and _first_side(EXERCISES[i].steps))
 WHOLE_BODY = sorted(i for i in STAGED if picture_from_data(STAGED[i]).crop != "head")
 
 
 def test_every_library_exercise_has_a_picture():
-    assert set(STAGED) == LIBRARY_IDS
+    assert set(STAGED) == set(EXERCISES)
 
 
 @pytest.mark.parametrize("ex_id", SIDE_VIEWS_NAMING_A_SIDE)
 def test_the_side_the_steps_name_is_nearest_the_reader(ex_id):
-    assert picture_from_data(STAGED[ex_id]).facing == _first_side(EXERCISES[ex_id]["steps"])
+    assert picture_from_data(STAGED[ex_id]).facing == _first_side(EXERCISES[ex_id].steps)
 
 
 @pytest.mark.parametrize("ex_id", WHOLE_BODY)  # a head-and-shoulders picture shows no furniture
 def test_the_props_the_steps_name_are_drawn(ex_id):
-    text = " ".join(EXERCISES[ex_id]["steps"]).lower()
+    text = " ".join(EXERCISES[ex_id].steps).lower()
     drawn = {p.name for p in picture_from_data(STAGED[ex_id]).props}
     for word, props in PROP_WORDS.items():
         if word in text and (ex_id, word) not in PROP_WORDS_NOT_SHOWN:
@@ -202,6 +213,14 @@ def test_png_export_has_the_figure_in_dark_pixels():
     assert image.size == pytest.approx((50 / 25.4 * 150, 30 / 25.4 * 150), abs=1)
     dark = sum(image.histogram()[:80])
     assert dark > 0.03 * image.size[0] * image.size[1]
+
+
+def test_png_export_without_pypdfium2_says_which_extra_to_install(monkeypatch):
+    from backpdf.errors import BackpdfError
+    from backpdf.figures import to_png
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)   # as if not installed
+    with pytest.raises(BackpdfError, match=r"pip install 'backpdf\[png\]'"):
+        to_png(drawing(picture_from_data(STAGED["bridge"]), 50, 30))
 
 
 @pytest.mark.parametrize("size_mm", [25, 40, 50, 70, 90])

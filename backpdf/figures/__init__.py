@@ -18,5 +18,15 @@ from backpdf.figures.export import to_pdf, to_png, to_svg
 from backpdf.figures.geometry import solve
 from backpdf.figures.schema import picture_schema
 
-__all__ = ["picture_from_data", "problems", "drawing", "line_widths_mm", "natural_size", "solve",
-           "to_svg", "to_png", "to_pdf", "picture_schema"]
+__all__ = [
+           "drawing",
+           "line_widths_mm",
+           "natural_size",
+           "picture_from_data",
+           "picture_schema",
+           "problems",
+           "solve",
+           "to_pdf",
+           "to_png",
+           "to_svg",
+]

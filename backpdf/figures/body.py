@@ -61,7 +61,7 @@ class Segment:
     rest: tuple[float, float, float]
     length: float
     width: float
-    frame: str | None
+    frame: str
     joint: str | None
     side: str | None = None
     drawn: bool = True
@@ -95,13 +95,13 @@ def _limbs(side: str) -> list[Segment]:
     ]
 
 
-def _norm(v):
-    return sum(c * c for c in v) ** 0.5
+def _norm(v: tuple[float, float, float]) -> float:
+    return float(sum(c * c for c in v) ** 0.5)
 
 
-def _unit(v):
+def _unit(v: tuple[float, float, float]) -> tuple[float, float, float]:
     n = _norm(v)
-    return tuple(c / n for c in v)
+    return (v[0] / n, v[1] / n, v[2] / n)
 
 
 # In the order the solver walks them: every segment after the one whose end it starts from.

@@ -74,8 +74,7 @@ def picture_from_data(data: dict, catalog: Catalog | None = None) -> PictureSpec
     posture_props = [prop_from_data(p, ("posture",)) for p in posture.get("props", [])]
     picture_props = [prop_from_data(p, ("props", i)) for i, p in enumerate(data.get("props", []))]
     arrows = tuple(
-        Arrow(a["point"], "push" if "push" in a else "move", a.get("push"),
-              float(a.get("bend", 0.3)), a.get("shift"), ("arrows", i))
+        Arrow(a["point"], a.get("push"), float(a.get("bend", 0.3)), a.get("shift"), ("arrows", i))
         for i, a in enumerate(data.get("arrows", [])))
     return PictureSpec(
         view=data.get("view", posture.get("view", "side")),

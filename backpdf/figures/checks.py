@@ -17,8 +17,7 @@ from backpdf.figures import body
 from backpdf.figures.build import FRAME_KEYS, FREE, parse_contact, picture_from_data, prop_from_data
 from backpdf.figures.catalog import Catalog, bundled_catalog
 from backpdf.figures.draw import head_box
-from backpdf.figures.geometry import (CONTACT_TOLERANCE, contact_part_names, point_names,
-                                      solve)
+from backpdf.figures.geometry import CONTACT_TOLERANCE, contact_part_names, point_names, solve
 from backpdf.figures.joints import angle_names
 from backpdf.figures.props import PROP_NAMES, surfaces_and_points
 
@@ -47,7 +46,7 @@ def name_problems(data: dict, catalog: Catalog) -> list[Problem]:
     posture_props = catalog.postures.get(data["posture"], {}).get("props", [])
     view = data.get("view", catalog.postures.get(data["posture"], {}).get("view", "side"))
     surfaces, points = _vocabulary(posture_props + props, view)
-    contact_lists = [(("contacts",), data.get("contacts", []))]
+    contact_lists: list[tuple[tuple, list[str]]] = [(("contacts",), data.get("contacts", []))]
     for i, frame in enumerate(data["frames"]):
         where = ("frames", i)
         for key in frame:

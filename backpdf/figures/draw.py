@@ -8,6 +8,7 @@ text, so no font has to be embedded for them.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine
@@ -15,7 +16,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 
 from backpdf.figures import body, style
-from backpdf.figures.geometry import FrameGeometry, solve
+from backpdf.figures.geometry import FrameGeometry, Point, solve
 from backpdf.figures.model import PictureSpec
 from backpdf.figures.props import TOP_VIEW_PROPS, build, surfaces_and_points
 
@@ -27,6 +28,8 @@ _DIGITS = {
     4: [[(0.72, 0.0), (0.72, 1.6), (0.05, 0.45), (0.98, 0.45)]],
 }
 
+Box = tuple[float, float, float, float]   # a crop: x0, y0, x1, y1 in body heights
+
 
 def _grey(level: float) -> Color:
     return Color(level, level, level)
@@ -35,12 +38,12 @@ def _grey(level: float) -> Color:
 class _Canvas:
     """Maps picture coordinates (body heights) to the drawing (points) at one scale."""
 
-    def __init__(self, scale_pt: float, origin: tuple[float, float], box, line_scale=None):
+    def __init__(self, scale_pt: float, origin: Point, box: Box | None, line_scale: float | None = None):
         self.scale = scale_pt
         # Arrows, props and gaps keep the weight of a whole-body picture in a close-up.
         self.line_scale = line_scale or scale_pt
         self.ox, self.oy = origin
-        self.box = box          # (x0, y0, x1, y1) in body heights, or None: no cropping
+        self.box = box          # None: no cropping
         self.group = Group()
 
     def xy(self, p):
@@ -110,7 +113,7 @@ def _inside(p, box, margin=0.0):
     return box[0] - margin <= p[0] <= box[2] + margin and box[1] - margin <= p[1] <= box[3] + margin
 
 
-def _clip(a, b, box):
+def _clip(a: Point, b: Point, box: Box | None) -> tuple[Point, Point] | None:
     """Liang-Barsky: the part of segment a-b inside the box (None if none)."""
     if box is None:
         return a, b
@@ -133,12 +136,13 @@ def _clip(a, b, box):
     return pa, pb
 
 
-def _clip_polyline(pts, box):
+def _clip_polyline(pts: list[Point], box: Box | None) -> list[list[Point]]:
     """The runs of a polyline that lie inside the crop box."""
     if box is None:
         return [list(pts)]
-    runs, run = [], []
-    for a, b in zip(pts, pts[1:]):
+    runs: list[list[Point]] = []
+    run: list[Point] = []
+    for a, b in itertools.pairwise(pts):
         piece = _clip(a, b, box)
         if piece is None:
             continue
@@ -308,8 +312,8 @@ def _arrows(c: _Canvas, spec: PictureSpec, geos):
         start, end = geos[0].points[arrow.point], geos[-1].points[arrow.point]
         start = (start[0] + sx * style.ARROW_SHIFT, start[1] + sy * style.ARROW_SHIFT)
         end = (end[0] + sx * style.ARROW_SHIFT, end[1] + sy * style.ARROW_SHIFT)
-        if arrow.kind == "push":
-            ux, uy = _direction(spec, arrow.direction)
+        if arrow.push is not None:
+            ux, uy = _direction(spec, arrow.push)
             gap, length = c.length(style.PUSH_GAP), c.length(style.PUSH_LENGTH)
             tip = (end[0] - ux * gap, end[1] - uy * gap)
             tail = (tip[0] - ux * length, tip[1] - uy * length)

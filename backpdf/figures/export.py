@@ -2,15 +2,19 @@
 
 No temporary files: SVG comes from reportlab's renderSVG as a string; PNG draws the
 picture into a one-page PDF in memory and rasterises that with pypdfium2, so the PNG is
-exactly what the handout prints. pypdfium2 is imported only here, when a PNG is asked for.
+exactly what the handout prints. pypdfium2 is an optional extra (`backpdf[png]`), imported
+only when a PNG is asked for, so the PDF path never needs it.
 """
 
 from __future__ import annotations
 
+import importlib
 import io
 
 from reportlab.graphics import renderPDF, renderSVG
 from reportlab.graphics.shapes import Drawing
+
+from backpdf.errors import BackpdfError
 
 
 def to_svg(d: Drawing) -> bytes:
@@ -24,9 +28,11 @@ def to_pdf(d: Drawing) -> bytes:
 
 
 def to_png(d: Drawing, dpi: int = 300) -> bytes:
-    """The drawing as PNG bytes on white, at `dpi` (needs pypdfium2)."""
-    import pypdfium2  # only PNG export needs it
-
+    """The drawing as PNG bytes on white, at `dpi` (needs the `png` extra: pypdfium2)."""
+    try:
+        pypdfium2 = importlib.import_module("pypdfium2")
+    except ImportError:
+        raise BackpdfError("PNG export needs the png extra: pip install 'backpdf[png]'") from None
     pdf = pypdfium2.PdfDocument(to_pdf(d))
     try:
         bitmap = pdf[0].render(scale=dpi / 72.0, fill_color=(255, 255, 255, 255))

@@ -126,16 +126,25 @@ def _rot(axis: str, degrees: float) -> Mat:
     return ((c, 0.0, s), (0.0, 1.0, 0.0), (-s, 0.0, c))
 
 
-def _mul(a: Mat, b: Mat) -> Mat:
-    return tuple(tuple(sum(a[i][k] * b[k][j] for k in range(3)) for j in range(3)) for i in range(3))
-
-
 def _apply(m: Mat, v: Vec) -> Vec:
-    return tuple(sum(m[i][k] * v[k] for k in range(3)) for i in range(3))
+    return (_dot(m[0], v), _dot(m[1], v), _dot(m[2], v))
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 
 
 def _transpose(m: Mat) -> Mat:
-    return tuple(tuple(m[j][i] for j in range(3)) for i in range(3))
+    return ((m[0][0], m[1][0], m[2][0]), (m[0][1], m[1][1], m[2][1]), (m[0][2], m[1][2], m[2][2]))
+
+
+def _mul(a: Mat, b: Mat) -> Mat:
+    columns = _transpose(b)
+    return (_apply(columns, a[0]), _apply(columns, a[1]), _apply(columns, a[2]))
+
+
+def _scale(v: Vec, factor: float) -> Vec:
+    return (v[0] * factor, v[1] * factor, v[2] * factor)
 
 
 _IDENTITY: Mat = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
@@ -171,28 +180,27 @@ def forward(angles: dict[str, float], root_turn: float = 0.0, view: str = "side"
     frames: dict[str, Mat] = {"pelvis": _mul(_rot(turn_axis, root_turn), _joint_matrix(joints.get("root")))}
     points: dict[str, Vec] = {"pelvis": (0.0, 0.0, 0.0)}
     for seg in body.SKELETON:
-        frame = _mul(frames[seg.frame], _joint_matrix(joints.get(seg.joint)))
+        turned = joints.get(seg.joint) if seg.joint else None
+        frame = _mul(frames[seg.frame], _joint_matrix(turned))
         frames[seg.name] = frame
-        step = _apply(frame, tuple(c * seg.length for c in seg.rest))
-        start = points[seg.start]
-        points[seg.end] = tuple(a + b for a, b in zip(start, step))
+        points[seg.end] = _add(points[seg.start], _apply(frame, _scale(seg.rest, seg.length)))
     head = frames["head"]
     base = points["head_base"]
     points["head_centre"] = _add(base, _apply(head, (0.0, body.HEAD / 2, 0.0)))
-    for name, (origin, offset, frame) in _BODY_TARGETS.items():
-        scale = body.HEAD_RADIUS if frame == "head" else _R_TRUNK
-        points[name] = _add(points[origin], _apply(frames[frame], tuple(c * scale for c in offset)))
+    for name, (origin, offset, carrier) in _BODY_TARGETS.items():
+        scale = body.HEAD_RADIUS if carrier == "head" else _R_TRUNK
+        points[name] = _add(points[origin], _apply(frames[carrier], _scale(offset, scale)))
     for side in body.SIDES:
         points[f"{side}_thigh"] = _mid(points[f"{side}_hip"], points[f"{side}_knee"])
     return points, frames
 
 
 def _add(a: Vec, b: Vec) -> Vec:
-    return tuple(x + y for x, y in zip(a, b))
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
 
 
 def _mid(a: Vec, b: Vec) -> Vec:
-    return tuple((x + y) / 2 for x, y in zip(a, b))
+    return _scale(_add(a, b), 0.5)
 
 
 # ---------------------------------------------------------------- projection
@@ -275,7 +283,7 @@ def _shift(parts, surfaces) -> tuple[float | None, float]:
     return (dx, dy or 0.0)
 
 
-def _keep_in_place(contacts, pts2, before: "FrameGeometry | None") -> float:
+def _keep_in_place(contacts, pts2, before: FrameGeometry | None) -> float:
     """x shift that keeps the first contact shared with the frame before where it was, so
     a body that stays in place (feet on the floor) does not wander between frames."""
     if before is None:
@@ -366,7 +374,7 @@ def solve_frame(spec: PictureSpec, frame: Frame, before: FrameGeometry | None = 
     angles = dict(frame.angles)
     body_reaches = [r for r in frame.reaches if r.target not in prop_points and r.target not in surfaces]
     prop_reaches = [r for r in frame.reaches if r.target in prop_points or r.target in surfaces]
-    unreached = []
+    unreached: list[str] = []
 
     def place(reaches, offset):
         pts3, frames = forward(angles, turn, solving)

@@ -44,12 +44,11 @@ class Frame:
 
 @dataclass(frozen=True)
 class Arrow:
-    """A bold arrow: `move` follows a point from the first frame to the last; `push` shows
-    a force at a point in one direction (up, down, forward, back) without movement."""
+    """A bold arrow: without `push` it follows a point from the first frame to the last;
+    with `push` (up, down, forward, back) it shows a force at the point without movement."""
 
     point: str
-    kind: str = "move"
-    direction: str | None = None
+    push: str | None = None
     bend: float = 0.3
     shift: str | None = None   # move the arrow off the body: up, down, forward or back
     path: Path = ()
