@@ -248,3 +248,9 @@ def test_natural_size_keeps_the_longer_side_and_the_pictures_proportions():
     standing = picture_from_data(STAGED["walking"])
     width, height = natural_size(standing, 50)
     assert height == 50 and width < 50
+
+
+def test_a_hand_on_the_back_of_the_head_is_drawn_behind_it():
+    spec = picture_from_data(STAGED["levator-scapulae-stretch"])
+    depth = {s.name: s.depth for s in solve(spec)[-1].segments}
+    assert depth["left_forearm"] == "far" and depth["right_forearm"] == "near"

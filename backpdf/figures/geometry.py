@@ -216,15 +216,24 @@ def project(p: Vec, view: str, facing: str) -> Point:
 
 
 def _depth(seg, pts3, view: str, facing: str) -> str:
-    """Which parts are nearer the reader: the side facing them, or from above the higher."""
+    """Which parts are nearer the reader: the side facing them, or from above the higher;
+    from the front, all but a hand and forearm behind the head (holding the back of it)."""
     if seg.side is None:
         return "centre"
     if view == "front":
-        return "near"
+        return "far" if _behind_head(pts3, seg) else "near"
     if view == "top":
         height = (pts3[seg.start][1] + pts3[seg.end][1]) / 2
         return "far" if height < pts3["pelvis"][1] - 0.03 else "near"
     return "near" if seg.side == facing else "far"
+
+
+def _behind_head(pts3, seg) -> bool:
+    """In an upright body, a part at the height of the head and behind its middle."""
+    centre = pts3["head_centre"]
+    mid = _mid(pts3[seg.start], pts3[seg.end])
+    upright = centre[1] > pts3["pelvis"][1] + body.TRUNK
+    return upright and mid[0] < centre[0] - body.HEAD_RADIUS / 2 and mid[1] > pts3["head_base"][1]
 
 
 # ---------------------------------------------------------------- solving
