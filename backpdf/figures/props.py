@@ -162,13 +162,16 @@ def _bike(prop: Prop, view: str):
 
 
 def _elliptical(prop: Prop, view: str):
+    """A low base, the flywheel housing in front, two long foot pedals (one bar, as they
+    overlap from the side) on an arm to the flywheel, and a tall handle held at chest height."""
     x = prop.x
-    shapes = [_rect(x - 0.35, 0, x + 0.45, 0.04, "solid"),
-              _line((x + 0.42, 0.04), (x + 0.36, 0.55)),
-              _line((x + 0.36, 0.55), (x + 0.30, 0.70)),
-              _rect(x - 0.22, 0.10, x + 0.12, 0.13, "solid"),
-              _line((x - 0.05, 0.13), (x + 0.40, 0.04))]
-    return (shapes, {"pedals": Surface("top", 0.13, x - 0.05)},
+    flywheel = (x + 0.40, 0.16)
+    shapes = [_rect(x - 0.35, 0, x + 0.52, 0.035, "solid"),
+              Shape("circle", (flywheel,), "outline", 0.11),
+              _line((x + 0.08, 0.12), flywheel),
+              _line(flywheel, (x + 0.36, 0.55), (x + 0.30, 0.70)),
+              _rect(x - 0.30, 0.10, x + 0.22, 0.13, "solid")]
+    return (shapes, {"pedals": Surface("top", 0.13, x - 0.22)},
             {"handles": (x + 0.30, 0.70)})
 
 
