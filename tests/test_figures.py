@@ -254,3 +254,10 @@ def test_a_hand_on_the_back_of_the_head_is_drawn_behind_it():
     spec = picture_from_data(STAGED["levator-scapulae-stretch"])
     depth = {s.name: s.depth for s in solve(spec)[-1].segments}
     assert depth["left_forearm"] == "far" and depth["right_forearm"] == "near"
+
+
+@pytest.mark.parametrize("ex_id", sorted(STAGED))
+def test_nothing_is_drawn_outside_the_pictures_box(ex_id):
+    d = drawing(picture_from_data(STAGED[ex_id]), 50, 35)
+    x0, y0, x1, y1 = d.getBounds()
+    assert x0 >= -0.01 and y0 >= -0.01 and x1 <= d.width + 0.01 and y1 <= d.height + 0.01

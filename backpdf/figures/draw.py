@@ -68,12 +68,13 @@ class _Canvas:
         (a2, b2) = clipped
         (x0, y0), (x1, y1) = self.xy(a2), self.xy(b2)
         colour = _grey(grey)
-        if cap == 1 and (a2 != a or b2 != b):
-            # Cut by the crop: square ends where cut, round ends where the limb really ends.
+        if cap == 1 and self.box is not None:
+            # In a crop: square ends where the crop cuts the limb, round ends where the limb
+            # really ends, unless the round end would itself stick out of the crop.
             self.group.add(Line(x0, y0, x1, y1, strokeColor=colour, strokeWidth=width,
                                 strokeLineCap=0))
             for end, orig in ((a2, a), (b2, b)):
-                if end == orig:
+                if end == orig and _inside(end, self.inset(width)):
                     cx, cy = self.xy(end)
                     self.group.add(Circle(cx, cy, width / 2, fillColor=colour, strokeColor=None))
             return
@@ -86,12 +87,15 @@ class _Canvas:
             self.group.add(PolyLine(flat, strokeColor=_grey(grey), strokeWidth=width,
                                     strokeLineCap=1, strokeLineJoin=1))
 
+    def inset(self, width: float) -> Box | None:
+        """The crop box shrunk by half a stroke `width` (points), or None: no cropping."""
+        if self.box is None:
+            return None
+        d = width / 2 / self.scale
+        return (self.box[0] + d, self.box[1] + d, self.box[2] - d, self.box[3] - d)
+
     def polygon(self, pts, fill, stroke, width, join=1):
-        box = self.box
-        if box is not None:   # keep the stroke's outer half inside the crop too
-            inset = width / 2 / self.scale
-            box = (box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset)
-        pts = _clip_polygon(pts, box)
+        pts = _clip_polygon(pts, self.inset(width))
         if len(pts) < 3:
             return
         flat = [c for p in pts for c in self.xy(p)]
