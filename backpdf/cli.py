@@ -211,11 +211,14 @@ Examples:
               help="Add (or leave out) a 4-week log page to tick off; default: as the layout says.")
 @click.option("--missing-images", type=click.Choice(["error", "skip"]), default="error", show_default=True,
               help="What to do when an exercise picture is missing or unreadable.")
+@click.option("--pictures/--no-pictures", default=True, show_default=True,
+              help="Print each exercise's picture (a layout can also leave them out).")
 @clinic_option
 @library_option
 @click.option("-o", "--output", metavar="FILE|-", help="Where to write the PDF; - for stdout.")
 def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
-             overrides, layout, paper, tracking_log, missing_images, clinic_path, library_path, output):
+             overrides, layout, paper, tracking_log, missing_images, pictures, clinic_path, library_path,
+             output):
     """Make a handout from exercise IDS, --area, --template and/or a --program file."""
     from backpdf.clinic_file import load_clinic
     from backpdf.model import ProgramEntry
@@ -233,7 +236,7 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
     request = Request(entries=tuple(ProgramEntry(i) for i in ids), areas=areas, template=template,
                       conditions=conditions, overrides=overrides, patient=patient, clinician=clinician,
                       note=note, date=date_text, layout=layout, paper=paper, tracking_log=tracking_log,
-                      missing_images=missing_images)
+                      missing_images=missing_images, pictures=pictures)
     if program_path:
         request = load_program(program_path, library).overridden_by(request)
     result = make_handout(request, library, clinic, _dt.date.today())

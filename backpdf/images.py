@@ -31,6 +31,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from backpdf import typeface
+from backpdf.drawn_pictures import drawn_picture
 from backpdf.errors import BackpdfError
 from backpdf.files import read_regular_file
 from backpdf.model import Handout, HandoutExercise, Picture
@@ -285,8 +286,11 @@ def _message(exercise: HandoutExercise, problem: ImageProblem) -> str:
     return f"exercise '{exercise.id}': image {exercise.exercise.image} {problem}"
 
 
-def with_pictures(handout: Handout, missing: str = "error") -> tuple[Handout, list[str]]:
-    """The handout with every exercise's picture read, checked and attached.
+def with_pictures(handout: Handout, missing: str = "error",
+                  box_mm: tuple[float, float] | None = None) -> tuple[Handout, list[str]]:
+    """The handout with every exercise's picture read, checked and attached: the clinic's
+    own `image:` file where there is one, else (given the layout's picture box) the
+    pictogram drawn from the exercise's pose data.
 
     missing="error": the first unusable picture raises a BackpdfError naming the exercise
     and the file. missing="skip": unusable pictures are left out and each is reported in
@@ -304,5 +308,7 @@ def with_pictures(handout: Handout, missing: str = "error") -> tuple[Handout, li
                 if missing == "error":
                     raise BackpdfError(_message(exercise, problem)) from None
                 notices.append(_message(exercise, problem) + "; printed without its picture")
+        elif exercise.exercise.picture is not None and box_mm is not None:
+            exercise = replace(exercise, picture=drawn_picture(exercise.exercise.picture, box_mm))
         exercises.append(exercise)
     return replace(handout, exercises=tuple(exercises)), notices

@@ -53,6 +53,11 @@ def _reference_problems(doc: Document) -> list[Problem]:
             if cid not in conditions:
                 problems.append(doc.problem("caution_if: " + unknown("condition", cid, conditions, hint),
                                             ("exercises", i, "caution_if", cid), obj))
+        if "picture" in ex:
+            from backpdf.figures import problems as picture_problems
+
+            for message, where in picture_problems(ex["picture"]):
+                problems.append(doc.problem(f"picture: {message}", ("exercises", i, "picture", *where), obj))
         video = ex["video"]
         if is_absolute(video) and (why := link_problem(video)):
             problems.append(doc.problem(f"video: {why}", ("exercises", i, "video"), obj))

@@ -74,6 +74,7 @@ def _path(value, folder: Path) -> Path:
     return folder / value
 
 
+
 @dataclass(frozen=True, kw_only=True)
 class Exercise:
     id: str = field(metadata=_info("Id"))
@@ -90,6 +91,7 @@ class Exercise:
     caution_if: dict[str, str] = field(default_factory=dict, metadata=_info("Caution with", lambda v, f: dict(v)))
     video: str = field(metadata=_info("Video"))
     image: Path | None = field(default=None, metadata=_info("Image", _path))
+    picture: dict | None = field(default=None, metadata=_info("Picture"))  # pose data, see figures
 
     @classmethod
     def from_data(cls, data: dict, folder: Path) -> Exercise:

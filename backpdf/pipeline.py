@@ -61,8 +61,9 @@ def prepare(request: Request, library: Library, clinic: Clinic, today: _dt.date,
 
     handout, notices = resolve(request, library, clinic, today)
     layout = (layout or choose_layout(request, clinic)).with_tracking_log(request.tracking_log)
-    if layout.images.place != "none":
-        handout, picture_notices = with_pictures(handout, request.missing_images)
+    if layout.images.place != "none" and request.pictures:
+        box = (layout.images.width_cm * 10, layout.images.height_cm * 10)
+        handout, picture_notices = with_pictures(handout, request.missing_images, box)
         notices += picture_notices
     check_qr_fit(handout, layout)
     return handout, layout, notices

@@ -44,6 +44,7 @@ class Request:
     title: str | None = None                 # None: the handout's usual title
     tracking_log: bool | None = None         # None: as the layout says
     missing_images: str = "error"            # or "skip": print the exercise without its picture
+    pictures: bool = True                    # False: no pictures at all (--no-pictures)
 
     def overridden_by(self, other: Request) -> Request:
         """This request with everything `other` sets taken from `other` (command line wins).
@@ -58,6 +59,7 @@ class Request:
         if other.entries or other.areas or other.template:
             changes.update(entries=other.entries, areas=other.areas, template=other.template)
         changes["missing_images"] = other.missing_images
+        changes["pictures"] = self.pictures and other.pictures
         changes["conditions"] = _union(self.conditions, other.conditions)
         changes["overrides"] = _union(self.overrides, other.overrides)
         return replace(self, **changes)

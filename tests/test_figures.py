@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import math
 import sys
-from importlib import resources
 
 import jsonschema
 import pytest
-import yaml
 
 from backpdf.figures import (
     body,
@@ -24,9 +22,8 @@ from backpdf.figures import (
 from backpdf.figures.geometry import CONTACT_TOLERANCE
 from backpdf.library_file import load_library
 
-STAGED = yaml.safe_load(resources.files("backpdf.figures").joinpath("library_pictures.yaml")
-                        .read_text("utf-8"))
 EXERCISES = load_library().exercises   # the bundled library, read the way handouts read it
+STAGED = {ex.id: ex.picture for ex in EXERCISES.values() if ex.picture}  # each exercise's picture: block
 THUMBNAIL_MM = 25
 
 

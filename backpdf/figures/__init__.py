@@ -16,7 +16,14 @@ from backpdf.figures.checks import problems
 from backpdf.figures.draw import drawing, line_widths_mm, natural_size
 from backpdf.figures.export import to_pdf, to_png, to_svg
 from backpdf.figures.geometry import solve
-from backpdf.figures.schema import picture_schema
+
+
+def picture_schema() -> dict:
+    """The published JSON Schema of one `picture:` block (schema/picture.schema.json)."""
+    from backpdf.schemas import schema
+
+    return schema("picture")
+
 
 __all__ = [
            "drawing",
