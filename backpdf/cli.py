@@ -346,6 +346,43 @@ def review(library_path, as_json):
             click.echo(line)
 
 
+@cli.command()
+@click.argument("exercise_id", shell_complete=_complete_exercises)
+@click.option("-o", "--output", required=True, metavar="FILE.svg|FILE.png|FILE.pdf",
+              help="Where to write the picture; the suffix picks the format.")
+@click.option("--size-mm", type=click.FloatRange(20, 300), default=60.0, show_default=True,
+              help="The picture's longer side, in millimetres (line widths are set for print at this size).")
+@library_option
+def picture(exercise_id, output, size_mm, library_path):
+    """Export one exercise's picture, to use or adapt elsewhere."""
+    from backpdf.drawn_pictures import drawn_picture
+    from backpdf.figures import to_pdf, to_png, to_svg
+    from backpdf.output import write_atomic
+
+    exercise = _library(library_path).exercise(exercise_id)
+    if not exercise.picture:
+        raise UserError(f"exercise '{exercise.id}' has no picture: block")
+    writers = {".svg": to_svg, ".png": to_png, ".pdf": to_pdf}
+    suffix = Path(output).suffix.lower()
+    if suffix not in writers:
+        raise UserError(f"{output}: the file name must end in .svg, .png or .pdf")
+    drawn = drawn_picture(exercise.picture, (size_mm, size_mm))
+    click.echo(f"wrote {write_atomic(output, writers[suffix](drawn.drawing))}", err=True)
+
+
+@cli.command()
+@click.option("-o", "--output", required=True, metavar="FILE.pdf", help="Where to write the contact sheet.")
+@click.option("--paper", type=paper_choice, default=vocabulary.DEFAULT_PAPER, show_default=True)
+@library_option
+def pictures(output, paper, library_path):
+    """A contact sheet of every exercise picture with its name and first step, to review."""
+    from backpdf.contact_sheet import contact_sheet
+    from backpdf.output import write_atomic
+
+    data, pages = contact_sheet(_library(library_path), vocabulary.paper_size_mm(paper))
+    click.echo(f"wrote {write_atomic(output, data)} ({_pages(pages)})", err=True)
+
+
 @cli.command("schema")
 @click.argument("kind", type=click.Choice(["library", "program", "clinic", "layout", "vocabulary"]))
 def schema_command(kind):

@@ -33,6 +33,7 @@ def _drawn(pose_json: str, box_w: float, box_h: float) -> Picture:
     drawn = drawing(spec, width, height, geometry)
     # A Drawing starts its text state in Helvetica, an unembedded font; pictograms hold no
     # text, but the font would still be named in the PDF.
+    typeface.register_fonts()
     drawn.initialFontName = typeface.REGULAR
     key = hashlib.sha256(f"{pose_json}:{width:.2f}x{height:.2f}".encode()).hexdigest()[:24]
     return Picture(float(drawn.width), float(drawn.height), key, drawing=drawn)
