@@ -51,7 +51,8 @@ def contact_sheet(library: Library, paper_mm: tuple[float, float]) -> tuple[byte
         canvas.setStrokeGray(0.7)
         canvas.rect(x, y, box_w, box_h)
         lines = [(typeface.BOLD, line) for line in simpleSplit(exercise.name, typeface.BOLD, 9, box_w)]
-        lines += [(typeface.REGULAR, line) for line in simpleSplit(f"1. {exercise.steps[0]}", typeface.REGULAR, 9, box_w)]
+        first_step = simpleSplit(f"1. {exercise.steps[0]}", typeface.REGULAR, 9, box_w)
+        lines += [(typeface.REGULAR, line) for line in first_step]
         for i, (font, line) in enumerate(lines[:5]):
             canvas.setFont(font, 9)
             canvas.drawString(x, y - (4 + 3.6 * i) * mm, line)
