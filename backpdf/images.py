@@ -286,8 +286,8 @@ def _message(exercise: HandoutExercise, problem: ImageProblem) -> str:
     return f"exercise '{exercise.id}': image {exercise.exercise.image} {problem}"
 
 
-def with_pictures(handout: Handout, missing: str = "error",
-                  box_mm: tuple[float, float] | None = None) -> tuple[Handout, list[str]]:
+def with_pictures(handout: Handout, missing: str = "error", box_mm: tuple[float, float] | None = None,
+                  thumbnail_mm: float | None = None) -> tuple[Handout, list[str]]:
     """The handout with every exercise's picture read, checked and attached: the clinic's
     own `image:` file where there is one, else (given the layout's picture box) the
     pictogram drawn from the exercise's pose data.
@@ -309,6 +309,8 @@ def with_pictures(handout: Handout, missing: str = "error",
                     raise BackpdfError(_message(exercise, problem)) from None
                 notices.append(_message(exercise, problem) + "; printed without its picture")
         elif exercise.exercise.picture is not None and box_mm is not None:
-            exercise = replace(exercise, picture=drawn_picture(exercise.exercise.picture, box_mm))
+            pose = exercise.exercise.picture
+            thumbnail = drawn_picture(pose, (thumbnail_mm, thumbnail_mm)) if thumbnail_mm else None
+            exercise = replace(exercise, picture=drawn_picture(pose, box_mm), thumbnail=thumbnail)
         exercises.append(exercise)
     return replace(handout, exercises=tuple(exercises)), notices

@@ -329,6 +329,7 @@ class HandoutExercise:
     note: str | None = None
     warnings: tuple[str, ...] = ()
     picture: Picture | None = None
+    thumbnail: Picture | None = None   # for a table row (the checklist), drawn at that size
 
     @property
     def id(self) -> str:

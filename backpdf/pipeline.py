@@ -18,6 +18,7 @@ from backpdf.layout_file import find_layout
 from backpdf.model import Clinic, Handout, Library
 from backpdf.program import Request, resolve
 
+THUMBNAIL_MM = 25  # a picture in a checklist row (render/checklist.py THUMBNAIL)
 MIN_QR_MODULE_MM = 0.4  # smaller modules scan unreliably from paper with older phones
 
 
@@ -63,7 +64,8 @@ def prepare(request: Request, library: Library, clinic: Clinic, today: _dt.date,
     layout = (layout or choose_layout(request, clinic)).with_tracking_log(request.tracking_log)
     if layout.images.place != "none" and request.pictures:
         box = (layout.images.width_cm * 10, layout.images.height_cm * 10)
-        handout, picture_notices = with_pictures(handout, request.missing_images, box)
+        thumbnail = THUMBNAIL_MM if "checklist" in layout.flow else None
+        handout, picture_notices = with_pictures(handout, request.missing_images, box, thumbnail)
         notices += picture_notices
     check_qr_fit(handout, layout)
     return handout, layout, notices

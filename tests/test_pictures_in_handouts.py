@@ -23,7 +23,12 @@ IDS = ("bird-dog", "cat-cow", "wall-sit", "chin-tuck")
 def test_each_exercise_has_its_picture_at_the_promised_size(name, library, clinic):
     result = make_handout(Request(entries=tuple(ProgramEntry(i) for i in IDS), layout=name), library, clinic, TODAY)
     forms = [box for _, kind, box in object_bounds(result.pdf) if kind == "form"]
-    assert len(forms) == len(IDS)  # each drawn on the page
+    table = "checklist" in find_layout(name).flow
+    assert len(forms) == len(IDS) * (2 if table else 1)  # each drawn on its card (and in its row)
+    for exercise in result.handout.exercises:
+        assert (exercise.thumbnail is not None) == table
+        if table:  # the checklist row's thumbnail
+            assert max(exercise.thumbnail.width, exercise.thumbnail.height) >= 25 * MM - 0.5
     qr_pt = find_layout(name).qr_cm * 10 * MM
     for exercise in result.handout.exercises:  # each drawn at its printed size, never scaled
         longer = max(exercise.picture.width, exercise.picture.height)
@@ -49,10 +54,16 @@ def test_no_pictures_leaves_them_out(library, clinic):
 
 def test_the_same_picture_is_stored_once(library, clinic):
     import io
+    from dataclasses import replace
 
     import pikepdf
 
-    result = make_handout(Request(entries=(ProgramEntry("bird-dog"),), layout="checklist"), library, clinic, TODAY)
-    doc = pikepdf.open(io.BytesIO(result.pdf))
-    names = {name for page in doc.pages for name in page.Resources.get("/XObject", {}).keys()}
-    assert len([n for n in names if "picture-" in n]) == 1
+    from backpdf.render import render
+
+    result = make_handout(Request(entries=(ProgramEntry("bird-dog"), ProgramEntry("bridge"))), library, clinic, TODAY)
+    first, second = result.handout.exercises
+    twice = replace(result.handout, exercises=(first, replace(second, picture=first.picture)))
+    doc = pikepdf.open(io.BytesIO(render(twice, result.layout).data))
+    forms = {str(key) for page in doc.pages for key in page.Resources.get("/XObject", {}).keys()
+             if "picture-" in str(key)}
+    assert len(forms) == 1

@@ -17,11 +17,22 @@ from backpdf.layout import Layout
 from backpdf.model import Handout
 from backpdf.render.boxes import BAR_GREY
 from backpdf.render.markup import Para, text
+from backpdf.render.pictures import PictureFlowable
 from backpdf.render.qrblock import QRCode
 from backpdf.render.styles import Styles
 from backpdf.render.tables import make_table
 
-TICK_BOX = 0.9 * cm
+TICK_BOX = 0.8 * cm
+THUMBNAIL = 2.5 * cm       # the exercise's picture, small enough to fit a row, big enough to read
+THUMBNAIL_GAP = 2 * mm
+
+
+def _beside(thumbnail, what: list, text_width: float):
+    """The row's picture at the left of its name and dose."""
+    return make_table([[thumbnail, what]], [THUMBNAIL + THUMBNAIL_GAP, text_width],
+                      [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                       ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                       ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
 
 
 class TickBox(Flowable):
@@ -46,19 +57,23 @@ def checklist(handout: Handout, layout: Layout, styles: Styles, width: float, he
     weekdays = labels["weekdays"]
     number_w = stringWidth("00", styles.row_number.fontName, styles.row_number.fontSize) + 10
     code_w = max(code.width for code in codes)
-    day_w = max(TICK_BOX + 8, *(stringWidth(day, head.fontName, head.fontSize) + 8 for day in weekdays))
+    day_head = styles.small_bold  # small enough that 7 days leave the name and picture room
+    day_w = max(TICK_BOX + 5, *(stringWidth(day, day_head.fontName, day_head.fontSize) + 5 for day in weekdays))
     name_w = width - number_w - code_w - len(weekdays) * day_w
     header = ["", Para(text(labels["checklist_exercise"]), styles.cell_bold),
-              Para(text(labels["checklist_video"]), head), *[Para(text(day), head) for day in weekdays]]
+              Para(text(labels["checklist_video"]), head), *[Para(text(day), day_head) for day in weekdays]]
     rows = [header]
     tallest = 0.0
     for ex, code in zip(handout.exercises, codes):
-        what = [Para(text(ex.exercise.name), styles.cell_bold)]
+        what: list = [Para(text(ex.exercise.name), styles.cell_bold)]
         if ex.dose_short:
             what.append(Para(text(ex.dose_short), styles.cell))
-        tallest = max(tallest, sum(p.wrap(name_w - 8, height)[1] for p in what))
+        text_w = name_w - 8 - (THUMBNAIL + THUMBNAIL_GAP if ex.thumbnail else 0)
+        tallest = max(tallest, sum(p.wrap(text_w, height)[1] for p in what), THUMBNAIL if ex.thumbnail else 0)
+        if ex.thumbnail:
+            what = [_beside(PictureFlowable(ex.thumbnail, THUMBNAIL, THUMBNAIL), what, text_w)]
         rows.append([Para(str(ex.number), styles.row_number), what, code,
-                     *[TickBox(min(TICK_BOX, day_w - 8)) for _ in weekdays]])
+                     *[TickBox(min(TICK_BOX, day_w - 3 * mm)) for _ in weekdays]])
     # Rules stop at the QR column: stacked codes share their quiet zones, and nothing may
     # be drawn inside one. The header's text is far enough above the first code.
     first_quiet = max(code.quiet for code in codes)
@@ -77,6 +92,8 @@ def checklist(handout: Handout, layout: Layout, styles: Styles, width: float, he
         ("ALIGN", (3, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (3, 0), (-1, -1), 1),
+        ("RIGHTPADDING", (3, 0), (-1, -1), 1),
         ("TOPPADDING", (0, 0), (-1, 0), 4),
         ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
         ("BOTTOMPADDING", (2, 0), (2, 0), max(6, first_quiet)),
