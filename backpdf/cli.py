@@ -396,10 +396,12 @@ def paths(as_json):
 @click.option("--jobs", metavar="N", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
               show_default="number of CPUs", help="Handouts made at once; 1 uses no worker processes.")
 @click.option("--combined", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Also write every handout of the run, in input order, as one PDF.")
+              help="Also write every handout of the run, in input order, as one PDF; each handout "
+                   "starts on the front of a new sheet (a blank back page where needed).")
+@click.option("--simplex", is_flag=True, help="Printing on one side: no blank back pages in --combined.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_path, library_path,
-                  jobs, combined, quiet):
+                  jobs, combined, simplex, quiet):
     """Make many handouts: program FILES (.yaml), rosters (.csv, one handout per row),
     --by-area or --by-template sheets. Exit 1 if any handout failed."""
     from backpdf import batch
@@ -410,7 +412,8 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
     clinic = load_clinic(clinic_path)
     settings = batch.Settings(_library(library_path), clinic, _dt.date.today(),
                               Request(layout=layout, paper=paper))
-    plan = batch.plan(files, out_dir, settings, by_area=by_area, by_template=by_template, combined=combined)
+    plan = batch.plan(files, out_dir, settings, by_area=by_area, by_template=by_template, combined=combined,
+                      simplex=simplex)
     _warn_placeholder_videos(clinic)
     with _progress(len(plan.jobs), quiet) as advance:
         report = batch.run(plan, jobs, advance)
