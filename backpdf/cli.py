@@ -20,6 +20,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -126,6 +127,10 @@ clinic_option = click.option("--clinic", "clinic_path", type=click.Path(dir_okay
                              help="Clinic profile (else $BACKPDF_CLINIC, else clinic.yaml in the config folder).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 paper_choice = click.Choice(vocabulary.papers())
+print_option = click.option(
+    "--print", "printer", is_flag=False, flag_value="", default=None, metavar="[PRINTER]",
+    help="Send to PRINTER (default: the system's default printer) with CUPS `lp`, double-sided; "
+         "give it after any IDS or FILES.")
 
 
 def _library(path):
@@ -184,7 +189,8 @@ Examples:
   backpdf generate --template lower-back-starter --patient "Jane Doe" -o jane.pdf
   backpdf generate pelvic-tilt bird-dog bridge --layout large-print -o jane.pdf
   backpdf generate --area neck --condition osteoporosis -o neck.pdf
-  backpdf generate --program jane.yaml -o - | lp
+  backpdf generate --program jane.yaml --print
+  backpdf generate bird-dog bridge --patient "Jane Doe" --print Front-Desk
 """
 
 
@@ -214,9 +220,15 @@ Examples:
 @clinic_option
 @library_option
 @click.option("-o", "--output", metavar="FILE|-", help="Where to write the PDF; - for stdout.")
+@print_option
+@click.option("--simplex", is_flag=True, help="With --print: print on one side of the paper only.")
 def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
-             overrides, layout, paper, tracking_log, missing_images, clinic_path, library_path, output):
-    """Make a handout from exercise IDS, --area, --template and/or a --program file."""
+             overrides, layout, paper, tracking_log, missing_images, clinic_path, library_path, output,
+             printer, simplex):
+    """Make a handout from exercise IDS, --area, --template and/or a --program file.
+
+    With --print and no -o, the handout goes straight to the printer and no file is written.
+    """
     from backpdf.clinic_file import load_clinic
     from backpdf.model import ProgramEntry
     from backpdf.output import check_target_folder, default_output_name, write_atomic
@@ -229,6 +241,8 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
     if output and output != "-":
         check_target_folder(Path(output))
     library = _library(library_path)
+    if printer is not None:
+        _check_printer(printer, lambda name: name.lower() in library.exercises, "an exercise id")
     clinic = load_clinic(clinic_path)
     request = Request(entries=tuple(ProgramEntry(i) for i in ids), areas=areas, template=template,
                       conditions=conditions, overrides=overrides, patient=patient, clinician=clinician,
@@ -237,16 +251,34 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
     if program_path:
         request = load_program(program_path, library).overridden_by(request)
     result = make_handout(request, library, clinic, _dt.date.today())
+    done = []
     if output == "-":
         sys.stdout.buffer.write(result.pdf)
         sys.stdout.buffer.flush()
-        where = "the PDF to stdout"
-    else:
-        where = str(write_atomic(output or default_output_name(result.handout.date), result.pdf))
+        done.append("wrote the PDF to stdout")
+    elif output or printer is None:
+        done.append(f"wrote {write_atomic(output or default_output_name(result.handout.date), result.pdf)}")
     for notice in result.notices:
         warn(notice)
     _warn_placeholder_videos(clinic)
-    click.echo(f"wrote {where} ({_pages(result.pages)})", err=True)
+    if printer is not None:
+        from backpdf.printing import send_to_printer
+
+        queued = send_to_printer(result.pdf, printer or None, duplex=not simplex)
+        done.append("sent it to the printer" + (f" (lp: {queued})" if queued else ""))
+    click.echo(f"{' and '.join(done)} ({_pages(result.pages)})", err=True)
+
+
+def _check_printer(printer: str, is_other_thing: Callable[[str], bool], what: str) -> None:
+    """`--print` takes an optional printer name, so `--print bird-dog` would print to a
+    printer called bird-dog: refuse a name that is plainly something else, and find `lp`
+    before any work is done."""
+    from backpdf.printing import find_lp
+
+    if printer and is_other_thing(printer):
+        raise UserError(f"--print was given {what} as its printer name; put it before --print, "
+                        "or name the printer (--print PRINTER)")
+    find_lp()
 
 
 def _pages(count: int) -> str:
@@ -398,17 +430,24 @@ def paths(as_json):
 @click.option("--combined", metavar="FILE", type=click.Path(dir_okay=False),
               help="Also write every handout of the run, in input order, as one PDF; each handout "
                    "starts on the front of a new sheet (a blank back page where needed).")
-@click.option("--simplex", is_flag=True, help="Printing on one side: no blank back pages in --combined.")
+@print_option
+@click.option("--simplex", is_flag=True, help="Printing on one side of the paper: --print one-sided, "
+                                              "and no blank back pages in --combined.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_path, library_path,
-                  jobs, combined, simplex, quiet):
+                  jobs, combined, printer, simplex, quiet):
     """Make many handouts: program FILES (.yaml), rosters (.csv, one handout per row),
-    --by-area or --by-template sheets. Exit 1 if any handout failed."""
+    --by-area or --by-template sheets. Exit 1 if any handout failed.
+
+    With --print, the --combined file is printed as one job, else each handout in order."""
     from backpdf import batch
     from backpdf.clinic_file import load_clinic
     from backpdf.program import Request
 
     started = time.monotonic()
+    if printer is not None:
+        _check_printer(printer, lambda name: name.lower().endswith(batch.PROGRAM_SUFFIXES + batch.ROSTER_SUFFIXES),
+                       "a program or roster file")
     clinic = load_clinic(clinic_path)
     settings = batch.Settings(_library(library_path), clinic, _dt.date.today(),
                               Request(layout=layout, paper=paper))
@@ -430,7 +469,21 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
                f"{time.monotonic() - started:.1f} s", err=True)
     if report.interrupted:
         raise Interrupted("")
+    if printer is not None:
+        _print_batch(report, printer or None, duplex=not simplex)
     sys.exit(EXIT_PROBLEMS if report.failed or report.problems else 0)
+
+
+def _print_batch(report, printer: str | None, duplex: bool) -> None:
+    """The --combined file as one job when there is one, else every handout written, in order."""
+    from backpdf.printing import send_files
+
+    if report.combined_problem:
+        warn("nothing was printed: the --combined file could not be written")
+        return
+    paths = [report.combined.path] if report.combined else [o.path for o in report.written]
+    sent = send_files(paths, printer, duplex)
+    click.echo(f"sent {sent} {'file' if sent == 1 else 'files'} to the printer", err=True)
 
 
 @contextlib.contextmanager
