@@ -143,10 +143,13 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-@click.group(cls=BackpdfGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=BackpdfGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="backpdf")
-def cli():
+@click.pass_context
+def cli(ctx: click.Context):
     """Printable back-pain exercise handouts with QR codes to each exercise's video."""
+    if ctx.invoked_subcommand is None:  # a first try with no arguments: the help, not an error
+        click.echo(ctx.get_help())
 
 
 @cli.command("list")

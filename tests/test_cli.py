@@ -214,3 +214,12 @@ def test_layouts_lists_bundled_and_clinic_layouts(run, tmp_path):
     assert {"standard", "compact", "large-print", "one-per-page", "checklist", "front-desk"} <= set(names)
     out = tmp_path / "h.pdf"
     assert run("generate", "chin-tuck", "--layout", "front-desk", "-o", out).exit_code == 0
+
+
+def test_no_arguments_prints_the_help_and_exits_0(run):
+    """A new user's first try: the same help as --help, on stdout, and no 'Error:' line."""
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout == run("--help").stdout
+    assert "generate" in result.stdout and "Commands:" in result.stdout
+    assert result.stderr == ""
