@@ -106,7 +106,7 @@ def _library_names(attribute: str):
             names = getattr(_library(ctx.params.get("library_path")), attribute)
         except BackpdfError:
             return []
-        return [name for name in names if name.startswith(incomplete)]
+        return [name for name in names if name.startswith(incomplete.lower())]
     return complete
 
 
@@ -126,7 +126,15 @@ library_option = click.option("--library", "library_path", type=click.Path(dir_o
 clinic_option = click.option("--clinic", "clinic_path", type=click.Path(dir_okay=False),
                              help="Clinic profile (else $BACKPDF_CLINIC, else clinic.yaml in the config folder).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-paper_choice = click.Choice(vocabulary.papers())
+
+
+def _choice(words) -> click.Choice:
+    """Fixed words in any letter case ('A4', 'Lower-Back'); click passes on the listed spelling."""
+    return click.Choice(list(words), case_sensitive=False)
+
+
+paper_choice = _choice(vocabulary.papers())
+area_choice = _choice(vocabulary.areas())
 print_option = click.option(
     "--print", "printer", is_flag=False, flag_value="", default=None, metavar="[PRINTER]",
     help="Send to PRINTER (default: the system's default printer) with CUPS `lp`, double-sided; "
@@ -153,8 +161,8 @@ def cli(ctx: click.Context):
 
 
 @cli.command("list")
-@click.option("--area", type=click.Choice(vocabulary.areas()), help="Only exercises for this area.")
-@click.option("--kind", type=click.Choice(vocabulary.kinds()), help="Only exercises of this kind.")
+@click.option("--area", type=area_choice, help="Only exercises for this area.")
+@click.option("--kind", type=_choice(vocabulary.kinds()), help="Only exercises of this kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array with every field.")
 @library_option
 def list_command(area, kind, as_json, library_path):
@@ -178,7 +186,7 @@ def show(exercise_id, as_json, library_path):
     """Show one exercise in full, every field of the library."""
     from backpdf.showing import exercise_lines
 
-    exercise = _library(library_path).exercise(exercise_id)
+    exercise = _library(library_path).exercise(exercise_id.lower())
     if as_json:
         _echo_json(exercise.to_json())
         return
@@ -199,7 +207,7 @@ Examples:
 
 @cli.command(epilog=GENERATE_EXAMPLES)
 @click.argument("ids", nargs=-1, shell_complete=_complete_exercises)
-@click.option("--area", "areas", multiple=True, type=click.Choice(vocabulary.areas()),
+@click.option("--area", "areas", multiple=True, type=area_choice,
               help="Add every exercise for this area (repeatable).")
 @click.option("--template", shell_complete=_complete_templates,
               help="Start from a library template (see `backpdf templates`).")
@@ -218,7 +226,7 @@ Examples:
 @click.option("--paper", type=paper_choice, help="Paper size (default: letter).")
 @click.option("--tracking-log/--no-tracking-log", default=None,
               help="Add (or leave out) a 4-week log page to tick off; default: as the layout says.")
-@click.option("--missing-images", type=click.Choice(["error", "skip"]), default="error", show_default=True,
+@click.option("--missing-images", type=_choice(["error", "skip"]), default="error", show_default=True,
               help="What to do when an exercise picture is missing or unreadable.")
 @clinic_option
 @library_option
@@ -247,8 +255,9 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
     if printer is not None:
         _check_printer(printer, lambda name: name.lower() in library.exercises, "an exercise id")
     clinic = load_clinic(clinic_path)
-    request = Request(entries=tuple(ProgramEntry(i) for i in ids), areas=areas, template=template,
-                      conditions=conditions, overrides=overrides, patient=patient, clinician=clinician,
+    request = Request(entries=tuple(ProgramEntry(i) for i in _lower(ids)), areas=areas,
+                      template=template and template.lower(), conditions=_lower(conditions),
+                      overrides=_lower(overrides), patient=patient, clinician=clinician,
                       note=note, date=date_text, layout=layout, paper=paper, tracking_log=tracking_log,
                       missing_images=missing_images)
     if program_path:
@@ -270,6 +279,11 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
         queued = send_to_printer(result.pdf, printer or None, duplex=not simplex)
         done.append("sent it to the printer" + (f" (lp: {queued})" if queued else ""))
     click.echo(f"{' and '.join(done)} ({_pages(result.pages)})", err=True)
+
+
+def _lower(ids: tuple[str, ...]) -> tuple[str, ...]:
+    """Ids as typed in any case ('Bird-Dog'): the library's ids are all lowercase."""
+    return tuple(i.lower() for i in ids)
 
 
 def _check_printer(printer: str, is_other_thing: Callable[[str], bool], what: str) -> None:
@@ -379,7 +393,7 @@ def review(library_path, as_json):
 
 
 @cli.command("schema")
-@click.argument("kind", type=click.Choice(["library", "program", "clinic", "layout", "vocabulary"]))
+@click.argument("kind", type=_choice(["library", "program", "clinic", "layout", "vocabulary"]))
 def schema_command(kind):
     """Print the JSON Schema of a file KIND, for editors and other tools."""
     from backpdf.schemas import schema

@@ -3,6 +3,7 @@ against the program schema and the library, then turned into a `Request`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from backpdf.errors import BackpdfError, Problem
@@ -14,8 +15,31 @@ from backpdf.schemas import schema_problems
 from backpdf.suggest import unknown
 
 
+def lowercase_ids(data):
+    """Program-shaped data with its ids and fixed words in lower case: staff type 'Bird-Dog'
+    or 'A4', and the library's ids are all lowercase. Values of the wrong type are left as
+    they are, for the schema to name."""
+    if not isinstance(data, dict):
+        return data
+
+    def lower(value):
+        return value.lower() if isinstance(value, str) else value
+
+    def lower_entry(entry):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            return {**entry, "id": entry["id"].lower()}
+        return lower(entry)
+
+    data = {key: lower(value) if key in ("template", "paper") else value for key, value in data.items()}
+    for key in ("conditions", "overrides", "areas", "exercises"):
+        if isinstance(data.get(key), list):
+            data[key] = [lower_entry(item) for item in data[key]]
+    return data
+
+
 def program_problems(doc: Document, library: Library | None = None) -> list[Problem]:
     """Schema problems, then (with a library) unknown exercise, template and condition ids."""
+    doc = replace(doc, data=lowercase_ids(doc.data))
     problems = schema_problems(doc, "program")
     if problems or library is None:
         return problems
@@ -50,6 +74,7 @@ def request_from_data(data: dict, folder: Path) -> Request:
 
     A layout given as a path is relative to `folder` (the file it was written in).
     """
+    data = lowercase_ids(data)
     layout = data.get("layout")
     if layout and looks_like_path(layout):
         layout = str(folder / layout)

@@ -223,3 +223,39 @@ def test_no_arguments_prints_the_help_and_exits_0(run):
     assert result.stdout == run("--help").stdout
     assert "generate" in result.stdout and "Commands:" in result.stdout
     assert result.stderr == ""
+
+
+def test_ids_areas_and_paper_in_any_letter_case(run, tmp_path, clinic_file):
+    """Typed as people type them: 'Bird-Dog', 'A4', 'Lower-Back' give the very same handout."""
+    common = ("--date", "2026-11-21", "--clinic", clinic_file)
+    lower = run("generate", "bird-dog", "--template", "neck-relief", "--area", "mid-back", "--paper", "a4",
+                "--condition", "osteoporosis", *common, "-o", tmp_path / "lower.pdf")
+    mixed = run("generate", "Bird-Dog", "--template", "Neck-Relief", "--area", "Mid-Back", "--paper", "A4",
+                "--condition", "OSTEOPOROSIS", *common, "-o", tmp_path / "mixed.pdf")
+    assert lower.exit_code == mixed.exit_code == 0, mixed.stderr
+    assert (tmp_path / "mixed.pdf").read_bytes() == (tmp_path / "lower.pdf").read_bytes()
+
+    program = tmp_path / "p.yaml"
+    program.write_text("template: Neck-Relief\npaper: A4\nconditions: [Osteoporosis]\n"
+                       "exercises:\n  - Bird-Dog\n  - id: BRIDGE\n    dose: {reps: 6}\n", "utf-8")
+    assert run("validate", program).exit_code == 0
+    assert run("generate", "--program", program, *common, "-o", tmp_path / "prog.pdf").exit_code == 0
+    program.write_text(program.read_text().replace("Neck-Relief", "neck-relief").replace("A4", "a4")
+                       .replace("Osteoporosis", "osteoporosis").replace("Bird-Dog", "bird-dog")
+                       .replace("BRIDGE", "bridge"), "utf-8")
+    assert run("generate", "--program", program, *common, "-o", tmp_path / "prog2.pdf").exit_code == 0
+    assert (tmp_path / "prog.pdf").read_bytes() == (tmp_path / "prog2.pdf").read_bytes()
+
+    assert run("list", "--area", "Neck", "--kind", "Stretching").stdout == run("list", "--area", "neck",
+                                                                               "--kind", "stretching").stdout
+    assert run("show", "Bird-Dog").stdout == run("show", "bird-dog").stdout
+
+
+def test_roster_cells_in_any_letter_case(run, tmp_path, clinic_file):
+    roster = tmp_path / "r.csv"
+    roster.write_text("exercises,area,paper,date\nBird-Dog Bridge,Neck,A4,2026-11-21\n"
+                      "bird-dog bridge,neck,a4,2026-11-21\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("batch", roster, "--out-dir", out, "--clinic", clinic_file, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert (out / "r-row-2.pdf").read_bytes() == (out / "r-row-3.pdf").read_bytes()
