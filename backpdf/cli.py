@@ -163,13 +163,21 @@ def cli(ctx: click.Context):
 @cli.command("list")
 @click.option("--area", type=area_choice, help="Only exercises for this area.")
 @click.option("--kind", type=_choice(vocabulary.kinds()), help="Only exercises of this kind.")
+@click.option("--search", metavar="WORDS",
+              help="Only exercises whose name, purpose, steps or id hold these words (any letter case).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array with every field.")
 @library_option
-def list_command(area, kind, as_json, library_path):
+def list_command(area, kind, search, as_json, library_path):
     """List the exercises in the library: id, name, areas, kind."""
+    from backpdf.finding import matching
+
     library = _library(library_path)
     chosen = [e for e in library.exercises.values()
               if (area is None or area in e.areas) and (kind is None or e.kind == kind)]
+    if search is not None:
+        chosen = matching(chosen, search)
+        if not chosen:
+            warn(f"no exercise mentions {search!r}; try one word, or `backpdf list` for all")
     if as_json:
         _echo_json([e.to_json() for e in chosen])
         return

@@ -259,3 +259,20 @@ def test_roster_cells_in_any_letter_case(run, tmp_path, clinic_file):
     result = run("batch", roster, "--out-dir", out, "--clinic", clinic_file, "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     assert (out / "r-row-2.pdf").read_bytes() == (out / "r-row-3.pdf").read_bytes()
+
+
+def test_list_search_finds_exercises_by_their_printed_words(run, library):
+    result = run("list", "--search", "buttock")
+    assert result.exit_code == 0
+    found = [line.split()[0] for line in result.stdout.splitlines()]
+    assert "piriformis-stretch" in found                 # "Buttock stretch (figure 4)"
+    printed = {e.id: " ".join([e.id, e.name, e.purpose or "", *e.steps]).lower() for e in library.exercises.values()}
+    assert found == [ident for ident, text in printed.items() if "buttock" in text]  # all of them, in library order
+    assert run("list", "--search", "BUTTOCK").stdout == result.stdout
+    assert [line.split()[0] for line in run("list", "--search", "Figure-4").stdout.splitlines()] == \
+        ["piriformis-stretch"]
+    walking = json.loads(run("list", "--search", "walk", "--kind", "aerobic", "--json").stdout)
+    assert walking and all(e["kind"] == "aerobic" and "walk" in printed[e["id"]] for e in walking)
+    nothing = run("list", "--search", "trampoline")
+    assert nothing.exit_code == 0 and nothing.stdout == ""
+    assert "no exercise mentions 'trampoline'" in nothing.stderr
