@@ -239,26 +239,31 @@ Examples:
 @clinic_option
 @library_option
 @click.option("-o", "--output", metavar="FILE|-", help="Where to write the PDF; - for stdout.")
+@click.option("--save-program", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Also save what was asked for as a program file, to make the handout again with "
+                   "--program FILE (never overwrites).")
 @print_option
 @click.option("--simplex", is_flag=True, help="With --print: print on one side of the paper only.")
 def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
              overrides, layout, paper, tracking_log, missing_images, clinic_path, library_path, output,
-             printer, simplex):
+             save_program, printer, simplex):
     """Make a handout from exercise IDS, --area, --template and/or a --program file.
 
     With --print and no -o, the handout goes straight to the printer and no file is written.
     """
     from backpdf.clinic_file import load_clinic
     from backpdf.model import ProgramEntry
-    from backpdf.output import check_target_folder, default_output_name, write_atomic
+    from backpdf.output import check_new_target, check_target_folder, default_output_name, write_atomic
     from backpdf.pipeline import make_handout
     from backpdf.program import Request
-    from backpdf.program_file import load_program
+    from backpdf.program_file import load_program, write_program_file
 
     if output == "-" and sys.stdout.isatty():
         raise UserError("refusing to write a PDF to the terminal; pipe it (| lp) or use -o FILE")
     if output and output != "-":
         check_target_folder(Path(output))
+    if save_program:
+        check_new_target(Path(save_program))
     library = _library(library_path)
     if printer is not None:
         _check_printer(printer, lambda name: name.lower() in library.exercises, "an exercise id")
@@ -278,6 +283,8 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
         done.append("wrote the PDF to stdout")
     elif output or printer is None:
         done.append(f"wrote {write_atomic(output or default_output_name(result.handout.date), result.pdf)}")
+    if save_program:
+        click.echo(f"saved the program as {write_program_file(save_program, request, result.handout.date)}", err=True)
     for notice in result.notices:
         warn(notice)
     _warn_placeholder_videos(clinic)

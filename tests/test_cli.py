@@ -276,3 +276,51 @@ def test_list_search_finds_exercises_by_their_printed_words(run, library):
     nothing = run("list", "--search", "trampoline")
     assert nothing.exit_code == 0 and nothing.stdout == ""
     assert "no exercise mentions 'trampoline'" in nothing.stderr
+
+
+def test_save_program_makes_the_same_handout_again(run, tmp_path, clinic_file, monkeypatch):
+    """What was typed, saved as a program file; `--program` makes the very same PDF from it."""
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "ours.yaml").write_text("name: ours\nextends: compact\ndescription: Ours.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "saved").mkdir()
+    first = tmp_path / "first.pdf"
+    typed = ("generate", "Bridge", "bird-dog", "--template", "neck-relief", "--area", "Neck",
+             "--condition", "osteoporosis", "--patient", "Zoë O'Brien: #1", "--clinician", "Ana Ruiz, PT",
+             "--note", "Start slow.", "--layout", "layouts/ours.yaml", "--paper", "A4", "--no-tracking-log",
+             "--clinic", clinic_file)
+    result = run(*typed, "-o", first, "--save-program", "saved/zoe.yaml")
+    assert result.exit_code == 0, result.stderr
+    saved = tmp_path / "saved" / "zoe.yaml"
+    text = saved.read_text("utf-8")
+    schema_line = text.splitlines()[0]
+    assert schema_line.startswith("# yaml-language-server: $schema=file://")
+    assert schema_line.endswith("/program.schema.json")
+    assert "exercises: [bridge, bird-dog]" in text and "layout: ../layouts/ours.yaml" in text
+    assert run("validate", saved).exit_code == 0
+
+    monkeypatch.chdir(tmp_path / "saved")  # a layout path in a program is read from the program's folder
+    again = run("generate", "--program", "zoe.yaml", "--clinic", clinic_file, "-o", tmp_path / "again.pdf")
+    assert again.exit_code == 0, again.stderr
+    assert (tmp_path / "again.pdf").read_bytes() == first.read_bytes()
+
+    # Never overwritten, and refused before any work: no PDF either.
+    before = saved.read_bytes()
+    refused = run(*typed[:3], "--clinic", clinic_file, "-o", tmp_path / "x.pdf", "--save-program", "zoe.yaml")
+    assert refused.exit_code == 2
+    assert refused.stderr == "backpdf: error: zoe.yaml already exists; choose another name (it is never overwritten)\n"
+    assert saved.read_bytes() == before and not (tmp_path / "x.pdf").exists()
+
+
+def test_save_program_keeps_a_programs_doses_and_notes(run, tmp_path, clinic_file):
+    program = tmp_path / "p.yaml"
+    program.write_text("patient: Jane Doe\ndate: 2026-11-21\nexercises:\n  - pelvic-tilt\n"
+                       "  - id: bird-dog\n    dose: {reps: 6, sets: 2}\n    note: Right side only.\n", "utf-8")
+    result = run("generate", "--program", program, "--clinician", "Ana", "--clinic", clinic_file,
+                 "-o", tmp_path / "a.pdf", "--save-program", tmp_path / "copy.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert run("generate", "--program", tmp_path / "copy.yaml", "--clinic", clinic_file,
+               "-o", tmp_path / "b.pdf").exit_code == 0
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    text = (tmp_path / "copy.yaml").read_text("utf-8")
+    assert "dose: {reps: 6, sets: 2}" in text and "note: Right side only." in text and "clinician: Ana" in text
