@@ -62,6 +62,7 @@ class Plan:
     out_dir: Path
     steps: tuple[Job | Failed, ...]   # input order; a Failed here was refused before rendering
     combined: Path | None = None
+    simplex: bool = False             # --combined for one-sided printing: no blank back pages
 
     @property
     def jobs(self) -> list[Job]:
@@ -73,6 +74,7 @@ class Combined:
     path: Path
     pages: int
     sha256: str
+    blank_pages: int = 0   # back pages left blank so that each handout starts a new sheet
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ class _Claims:
 
 
 def plan(files, out_dir: str | Path, settings: Settings, *, by_area: bool = False,
-         by_template: bool = False, combined: str | Path | None = None) -> Plan:
+         by_template: bool = False, combined: str | Path | None = None, simplex: bool = False) -> Plan:
     """Every handout the run will make, with its output file; argument errors raise here.
 
     Raises `BackpdfError` (exit 2) for what is wrong with the run as a whole; a problem with
@@ -182,7 +184,7 @@ def plan(files, out_dir: str | Path, settings: Settings, *, by_area: bool = Fals
             steps.append(Failed(index, source, reason(exc, source)))
     if not steps:  # only --by-template can ask for nothing
         raise BackpdfError("nothing to make: the library has no templates")
-    return Plan(settings, out_dir, tuple(steps), combined)
+    return Plan(settings, out_dir, tuple(steps), combined, simplex)
 
 
 def _check_arguments(paths: list[Path], out_dir: Path, settings: Settings, sheets: bool) -> None:
@@ -276,7 +278,7 @@ def _make(plan: Plan, jobs: int, progress: Callable[[], None], stop) -> Report:
     combined, combined_problem = None, None
     if plan.combined and written and not interrupted:
         try:
-            combined = combine(written, plan.combined)
+            combined = combine(written, plan.combined, duplex=not plan.simplex)
         except BackpdfError as exc:  # a full disk: the handouts and the manifest still count
             combined_problem = f"--combined: {exc}"
     return Report(tuple(o for _, o in sorted(outcomes.items())), len(plan.steps) - len(outcomes),
@@ -321,19 +323,30 @@ def _write_manifest(report: Report, plan: Plan) -> str | None:
         return problem + f", and the manifest of an earlier run could not be removed ({exc.strerror}): ignore it"
 
 
-def combine(paths: list[Path], target: Path) -> Combined:
+def combine(paths: list[Path], target: Path, duplex: bool = True) -> Combined:
     """The handouts as one PDF, in order, for one print job. Each keeps its own
-    "Page X of Y", because the rendered files are joined, not re-rendered."""
+    "Page X of Y", because the rendered files are joined, not re-rendered.
+
+    With `duplex` (printing on both sides), a handout that ends on a front page is followed
+    by a truly blank back page (no footer), so every handout starts on the front of a new
+    sheet and no sheet ever carries two patients. Not after the last handout: nothing
+    follows it on that sheet.
+    """
     from pypdf import PdfWriter  # only runs that ask for --combined pay for importing it
 
     writer = PdfWriter()
-    for path in paths:
+    blanks = 0
+    for number, path in enumerate(paths, start=1):
         writer.append(path)
+        if duplex and len(writer.pages) % 2 and number < len(paths):
+            size = writer.pages[-1].mediabox  # the same paper as the handout it backs
+            writer.add_blank_page(size.width, size.height)
+            blanks += 1
     buffer = io.BytesIO()
     writer.write(buffer)
     data = buffer.getvalue()
     write_atomic(target, data)
-    return Combined(target, len(writer.pages), hashlib.sha256(data).hexdigest())
+    return Combined(target, len(writer.pages), hashlib.sha256(data).hexdigest(), blanks)
 
 
 def _manifest(report: Report, plan: Plan) -> str:
@@ -354,6 +367,7 @@ def _manifest(report: Report, plan: Plan) -> str:
                        "renamed_to": a.renamed_to and where(a.renamed_to), "problem": a.problem}
                       for a in report.set_aside],
         "combined": report.combined and {"path": where(report.combined.path), "pages": report.combined.pages,
+                                         "blank_pages": report.combined.blank_pages,
                                          "sha256": report.combined.sha256},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -20,6 +20,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -105,7 +106,7 @@ def _library_names(attribute: str):
             names = getattr(_library(ctx.params.get("library_path")), attribute)
         except BackpdfError:
             return []
-        return [name for name in names if name.startswith(incomplete)]
+        return [name for name in names if name.startswith(incomplete.lower())]
     return complete
 
 
@@ -125,7 +126,19 @@ library_option = click.option("--library", "library_path", type=click.Path(dir_o
 clinic_option = click.option("--clinic", "clinic_path", type=click.Path(dir_okay=False),
                              help="Clinic profile (else $BACKPDF_CLINIC, else clinic.yaml in the config folder).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-paper_choice = click.Choice(vocabulary.papers())
+
+
+def _choice(words) -> click.Choice:
+    """Fixed words in any letter case ('A4', 'Lower-Back'); click passes on the listed spelling."""
+    return click.Choice(list(words), case_sensitive=False)
+
+
+paper_choice = _choice(vocabulary.papers())
+area_choice = _choice(vocabulary.areas())
+print_option = click.option(
+    "--print", "printer", is_flag=False, flag_value="", default=None, metavar="[PRINTER]",
+    help="Send to PRINTER (default: the system's default printer) with CUPS `lp`, double-sided; "
+         "give it after any IDS or FILES.")
 
 
 def _library(path):
@@ -138,22 +151,33 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-@click.group(cls=BackpdfGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=BackpdfGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="backpdf")
-def cli():
+@click.pass_context
+def cli(ctx: click.Context):
     """Printable back-pain exercise handouts with QR codes to each exercise's video."""
+    if ctx.invoked_subcommand is None:  # a first try with no arguments: the help, not an error
+        click.echo(ctx.get_help())
 
 
 @cli.command("list")
-@click.option("--area", type=click.Choice(vocabulary.areas()), help="Only exercises for this area.")
-@click.option("--kind", type=click.Choice(vocabulary.kinds()), help="Only exercises of this kind.")
+@click.option("--area", type=area_choice, help="Only exercises for this area.")
+@click.option("--kind", type=_choice(vocabulary.kinds()), help="Only exercises of this kind.")
+@click.option("--search", metavar="WORDS",
+              help="Only exercises whose name, purpose, steps or id hold these words (any letter case).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array with every field.")
 @library_option
-def list_command(area, kind, as_json, library_path):
+def list_command(area, kind, search, as_json, library_path):
     """List the exercises in the library: id, name, areas, kind."""
+    from backpdf.finding import matching
+
     library = _library(library_path)
     chosen = [e for e in library.exercises.values()
               if (area is None or area in e.areas) and (kind is None or e.kind == kind)]
+    if search is not None:
+        chosen = matching(chosen, search)
+        if not chosen:
+            warn(f"no exercise mentions {search!r}; try one word, or `backpdf list` for all")
     if as_json:
         _echo_json([e.to_json() for e in chosen])
         return
@@ -170,7 +194,7 @@ def show(exercise_id, as_json, library_path):
     """Show one exercise in full, every field of the library."""
     from backpdf.showing import exercise_lines
 
-    exercise = _library(library_path).exercise(exercise_id)
+    exercise = _library(library_path).exercise(exercise_id.lower())
     if as_json:
         _echo_json(exercise.to_json())
         return
@@ -184,13 +208,14 @@ Examples:
   backpdf generate --template lower-back-starter --patient "Jane Doe" -o jane.pdf
   backpdf generate pelvic-tilt bird-dog bridge --layout large-print -o jane.pdf
   backpdf generate --area neck --condition osteoporosis -o neck.pdf
-  backpdf generate --program jane.yaml -o - | lp
+  backpdf generate --program jane.yaml --print
+  backpdf generate bird-dog bridge --patient "Jane Doe" --print Front-Desk
 """
 
 
 @cli.command(epilog=GENERATE_EXAMPLES)
 @click.argument("ids", nargs=-1, shell_complete=_complete_exercises)
-@click.option("--area", "areas", multiple=True, type=click.Choice(vocabulary.areas()),
+@click.option("--area", "areas", multiple=True, type=area_choice,
               help="Add every exercise for this area (repeatable).")
 @click.option("--template", shell_complete=_complete_templates,
               help="Start from a library template (see `backpdf templates`).")
@@ -209,47 +234,85 @@ Examples:
 @click.option("--paper", type=paper_choice, help="Paper size (default: letter).")
 @click.option("--tracking-log/--no-tracking-log", default=None,
               help="Add (or leave out) a 4-week log page to tick off; default: as the layout says.")
-@click.option("--missing-images", type=click.Choice(["error", "skip"]), default="error", show_default=True,
+@click.option("--missing-images", type=_choice(["error", "skip"]), default="error", show_default=True,
               help="What to do when an exercise picture is missing or unreadable.")
 @click.option("--pictures/--no-pictures", default=True, show_default=True,
               help="Print each exercise's picture (a layout can also leave them out).")
 @clinic_option
 @library_option
 @click.option("-o", "--output", metavar="FILE|-", help="Where to write the PDF; - for stdout.")
+@click.option("--save-program", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Also save what was asked for as a program file, to make the handout again with "
+                   "--program FILE (never overwrites).")
+@print_option
+@click.option("--simplex", is_flag=True, help="With --print: print on one side of the paper only.")
 def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
              overrides, layout, paper, tracking_log, missing_images, pictures, clinic_path, library_path,
-             output):
-    """Make a handout from exercise IDS, --area, --template and/or a --program file."""
+             output, save_program, printer, simplex):
+    """Make a handout from exercise IDS, --area, --template and/or a --program file.
+
+    With --print and no -o, the handout goes straight to the printer and no file is written.
+    """
     from backpdf.clinic_file import load_clinic
     from backpdf.model import ProgramEntry
-    from backpdf.output import check_target_folder, default_output_name, write_atomic
+    from backpdf.output import check_new_target, check_target_folder, default_output_name, write_atomic
     from backpdf.pipeline import make_handout
     from backpdf.program import Request
-    from backpdf.program_file import load_program
+    from backpdf.program_file import load_program, write_program_file
 
     if output == "-" and sys.stdout.isatty():
         raise UserError("refusing to write a PDF to the terminal; pipe it (| lp) or use -o FILE")
     if output and output != "-":
         check_target_folder(Path(output))
+    if save_program:
+        check_new_target(Path(save_program))
     library = _library(library_path)
+    if printer is not None:
+        _check_printer(printer, lambda name: name.lower() in library.exercises, "an exercise id")
     clinic = load_clinic(clinic_path)
-    request = Request(entries=tuple(ProgramEntry(i) for i in ids), areas=areas, template=template,
-                      conditions=conditions, overrides=overrides, patient=patient, clinician=clinician,
+    request = Request(entries=tuple(ProgramEntry(i) for i in _lower(ids)), areas=areas,
+                      template=template and template.lower(), conditions=_lower(conditions),
+                      overrides=_lower(overrides), patient=patient, clinician=clinician,
                       note=note, date=date_text, layout=layout, paper=paper, tracking_log=tracking_log,
                       missing_images=missing_images, pictures=pictures)
     if program_path:
         request = load_program(program_path, library).overridden_by(request)
     result = make_handout(request, library, clinic, _dt.date.today())
+    done = []
     if output == "-":
         sys.stdout.buffer.write(result.pdf)
         sys.stdout.buffer.flush()
-        where = "the PDF to stdout"
-    else:
-        where = str(write_atomic(output or default_output_name(result.handout.date), result.pdf))
+        done.append("wrote the PDF to stdout")
+    elif output or printer is None:
+        done.append(f"wrote {write_atomic(output or default_output_name(result.handout.date), result.pdf)}")
+    if save_program:
+        click.echo(f"saved the program as {write_program_file(save_program, request, result.handout.date)}", err=True)
     for notice in result.notices:
         warn(notice)
     _warn_placeholder_videos(clinic)
-    click.echo(f"wrote {where} ({_pages(result.pages)})", err=True)
+    if printer is not None:
+        from backpdf.printing import send_to_printer
+
+        queued = send_to_printer(result.pdf, printer or None, duplex=not simplex)
+        done.append("sent it to the printer" + (f" (lp: {queued})" if queued else ""))
+    click.echo(f"{' and '.join(done)} ({_pages(result.pages)})", err=True)
+
+
+def _lower(ids: tuple[str, ...]) -> tuple[str, ...]:
+    """Ids as typed in any case ('Bird-Dog'): the library's ids are all lowercase."""
+    return tuple(i.lower() for i in ids)
+
+
+def _check_printer(printer: str, is_other_thing: Callable[[str], bool], what: str) -> None:
+    """`--print` takes an optional printer name, so `--print bird-dog` would print to a
+    printer called bird-dog: refuse a name that is plainly something else, and find `lp`
+    before any work is done."""
+    from backpdf.printing import find_lp
+
+    if printer and is_other_thing(printer):
+        raise UserError(f"--print was given {what} as its printer name; put it before --print, "
+                        "or name the printer (--print PRINTER)")
+    find_lp()
 
 
 def _pages(count: int) -> str:
@@ -384,7 +447,7 @@ def pictures(output, paper, library_path):
 
 
 @cli.command("schema")
-@click.argument("kind", type=click.Choice(["library", "program", "clinic", "layout", "vocabulary"]))
+@click.argument("kind", type=_choice(["library", "program", "clinic", "layout", "vocabulary"]))
 def schema_command(kind):
     """Print the JSON Schema of a file KIND, for editors and other tools."""
     from backpdf.schemas import schema
@@ -436,21 +499,31 @@ def paths(as_json):
 @click.option("--jobs", metavar="N", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
               show_default="number of CPUs", help="Handouts made at once; 1 uses no worker processes.")
 @click.option("--combined", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Also write every handout of the run, in input order, as one PDF.")
+              help="Also write every handout of the run, in input order, as one PDF; each handout "
+                   "starts on the front of a new sheet (a blank back page where needed).")
+@print_option
+@click.option("--simplex", is_flag=True, help="Printing on one side of the paper: --print one-sided, "
+                                              "and no blank back pages in --combined.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_path, library_path,
-                  jobs, combined, quiet):
+                  jobs, combined, printer, simplex, quiet):
     """Make many handouts: program FILES (.yaml), rosters (.csv, one handout per row),
-    --by-area or --by-template sheets. Exit 1 if any handout failed."""
+    --by-area or --by-template sheets. Exit 1 if any handout failed.
+
+    With --print, the --combined file is printed as one job, else each handout in order."""
     from backpdf import batch
     from backpdf.clinic_file import load_clinic
     from backpdf.program import Request
 
     started = time.monotonic()
+    if printer is not None:
+        _check_printer(printer, lambda name: name.lower().endswith(batch.PROGRAM_SUFFIXES + batch.ROSTER_SUFFIXES),
+                       "a program or roster file")
     clinic = load_clinic(clinic_path)
     settings = batch.Settings(_library(library_path), clinic, _dt.date.today(),
                               Request(layout=layout, paper=paper))
-    plan = batch.plan(files, out_dir, settings, by_area=by_area, by_template=by_template, combined=combined)
+    plan = batch.plan(files, out_dir, settings, by_area=by_area, by_template=by_template, combined=combined,
+                      simplex=simplex)
     _warn_placeholder_videos(clinic)
     with _progress(len(plan.jobs), quiet) as advance:
         report = batch.run(plan, jobs, advance)
@@ -467,7 +540,21 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
                f"{time.monotonic() - started:.1f} s", err=True)
     if report.interrupted:
         raise Interrupted("")
+    if printer is not None:
+        _print_batch(report, printer or None, duplex=not simplex)
     sys.exit(EXIT_PROBLEMS if report.failed or report.problems else 0)
+
+
+def _print_batch(report, printer: str | None, duplex: bool) -> None:
+    """The --combined file as one job when there is one, else every handout written, in order."""
+    from backpdf.printing import send_files
+
+    if report.combined_problem:
+        warn("nothing was printed: the --combined file could not be written")
+        return
+    paths = [report.combined.path] if report.combined else [o.path for o in report.written]
+    sent = send_files(paths, printer, duplex)
+    click.echo(f"sent {sent} {'file' if sent == 1 else 'files'} to the printer", err=True)
 
 
 @contextlib.contextmanager

@@ -64,6 +64,34 @@ def write_atomic(path: str | Path, data: bytes, sync: bool = True) -> Path:
     return path
 
 
+def write_new(path: str | Path, data: bytes) -> Path:
+    """Write a file that must not exist yet (a saved program): an existing file, even one
+    made between an earlier check and this write, is never replaced. A write that fails
+    halfway removes what it wrote."""
+    path = Path(path)
+    check_new_target(path)
+    try:
+        handle = open(path, "xb")  # noqa: SIM115 - closed below, and removed if the write fails
+    except FileExistsError:
+        raise BackpdfError(f"{path} already exists; choose another name (it is never overwritten)") from None
+    except OSError as exc:
+        raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with handle:
+            handle.write(data)
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise BackpdfError(f"cannot write {path}: {exc.strerror}") from None
+    return path
+
+
+def check_new_target(path: Path) -> None:
+    """An error now, before any work, if `path` exists or its folder does not."""
+    if path.exists() or path.is_symlink():
+        raise BackpdfError(f"{path} already exists; choose another name (it is never overwritten)")
+    check_target_folder(path)
+
+
 def check_target_is_regular(path: Path) -> None:
     """Refuse to replace anything but a regular file (or nothing).
 

@@ -30,3 +30,8 @@ def bundled_layouts_dir() -> Path:
 
 def font_path(file_name: str) -> Path:
     return _PACKAGE / "fonts" / file_name
+
+
+def schema_file(kind: str) -> Path:
+    """A JSON Schema file, for the `$schema=` line of the files backpdf writes."""
+    return _PACKAGE / "schema" / f"{kind}.schema.json"

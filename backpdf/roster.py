@@ -74,8 +74,8 @@ class RosterRow:
             raise BackpdfError(reasons, self.file, self.row)
 
     def _list(self, column: str) -> list[str]:
-        """A cell holding several ids, separated by spaces or commas."""
-        return [item for item in _LIST_SEPARATORS.split(self.cells.get(column, "")) if item]
+        """A cell holding several ids, separated by spaces or commas, in any letter case."""
+        return [item.lower() for item in _LIST_SEPARATORS.split(self.cells.get(column, "")) if item]
 
     def _program_data(self) -> dict:
         """The row shaped like a program file, so the program schema can check it."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
 import signal
@@ -16,9 +17,10 @@ import sys
 import time
 from pathlib import Path
 
+import pypdf
 import pytest
 from conftest import TODAY
-from pdfcheck import open_strict, page_count, pdf_text
+from pdfcheck import normalise, open_strict, page_count, pdf_text
 
 from backpdf import batch, vocabulary
 from backpdf.errors import BackpdfError
@@ -141,8 +143,8 @@ def test_a_bad_row_or_program_fails_alone_with_file_and_row(run, tmp_path, clini
     assert lines[:3] == [
         f"{roster}:4: unknown exercise 'brid-dog'; did you mean 'bird-dog' or 'bridge'?",
         f"{roster}:5: date must be a date written YYYY-MM-DD, like 2026-11-21 (got '21/11/2026')",
-        f"{bad}:2: unknown key 'foo'; allowed: clinician, conditions, date, exercises, layout, note, "
-        "overrides, paper, patient, template",
+        f"{bad}:2: unknown key 'foo'; allowed: areas, clinician, conditions, date, exercises, layout, note, "
+        "overrides, paper, patient, template, tracking_log",
     ]
     assert lines[3].startswith("3 written, 3 failed, ")
 
@@ -197,10 +199,14 @@ def test_manifest_records_each_output_and_failure(run, tmp_path, clinic_file):
                                  "reason": f"{roster}:3: unknown exercise 'nope'; see `backpdf list`"}]
 
 
+def page_texts(data: bytes) -> list[str]:
+    return [normalise(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
 def test_combined_pdf_is_every_handout_in_input_order(run, tmp_path, clinic_file):
     roster = write_roster(tmp_path / "r.csv", [
         {"patient": PATIENTS[0], "template": "core-stability"},
-        {"patient": PATIENTS[1], "exercises": "bridge"},
+        {"patient": PATIENTS[1], "exercises": "pelvic-tilt bird-dog bridge"},
         {"patient": PATIENTS[2], "template": "lower-back-starter"},
     ])
     out = tmp_path / "out"
@@ -210,13 +216,67 @@ def test_combined_pdf_is_every_handout_in_input_order(run, tmp_path, clinic_file
     data = combined.read_bytes()
     open_strict(data)
     singles = [(out / f"r-row-{n}.pdf").read_bytes() for n in (2, 3, 4)]
-    assert page_count(data) == sum(page_count(s) for s in singles) == manifest(out)["combined"]["pages"]
+    # Read page by page: each handout's pages in order, a blank back after each odd one
+    # but the last, so every handout starts on an odd page (the front of a sheet).
+    expected: list[str] = []
+    for number, single in enumerate(singles, start=1):
+        expected += page_texts(single)
+        if len(page_texts(single)) % 2 and number < len(singles):
+            expected.append("")
+    assert page_texts(data) == expected
+    assert page_count(data) == len(expected) == manifest(out)["combined"]["pages"]
+    assert manifest(out)["combined"]["blank_pages"] == expected.count("")
     text = pdf_text(data)
     assert text.count("Page 1 of") == 3
     positions = [text.index(f"For: {name}") for name in PATIENTS[:3]]
     assert positions == sorted(positions)
     assert manifest(out)["combined"]["path"] == "../stack.pdf"
     assert manifest(out)["combined"]["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def _numbered_pdf(path: Path, label: str, pages: int, size=(612, 792)) -> Path:
+    """A stand-in handout whose every page says which handout and page it is."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=size, invariant=True)
+    for page in range(1, pages + 1):
+        canvas.drawString(72, 720, f"{label} page {page}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_combined_double_sided_starts_every_handout_on_a_new_sheet(tmp_path):
+    handouts = [_numbered_pdf(tmp_path / f"{label}.pdf", label, pages, size)
+                for label, pages, size in (("One", 1, (612, 792)), ("Two", 2, (612, 792)),
+                                           ("Three", 3, (595, 842)), ("Last", 1, (612, 792)))]
+    made = batch.combine(handouts, tmp_path / "all.pdf")
+    data = (tmp_path / "all.pdf").read_bytes()
+    assert page_texts(data) == ["One page 1", "",
+                                "Two page 1", "Two page 2",
+                                "Three page 1", "Three page 2", "Three page 3", "",
+                                "Last page 1"]  # no blank after the last handout
+    assert (made.pages, made.blank_pages) == (9, 2)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    for index in (1, 7):  # truly blank: nothing drawn at all, not even a footer
+        assert reader.pages[index].get_contents() is None
+    assert [float(reader.pages[i].mediabox.height) for i in (1, 7)] == [792, 842]  # paper of the handout it backs
+
+
+def test_combined_simplex_has_no_blank_pages(run, tmp_path, clinic_file):
+    handouts = [_numbered_pdf(tmp_path / f"{n}.pdf", f"H{n}", n) for n in (1, 2, 3)]
+    batch.combine(handouts, tmp_path / "simplex.pdf", duplex=False)
+    assert page_texts((tmp_path / "simplex.pdf").read_bytes()) == [
+        "H1 page 1", "H2 page 1", "H2 page 2", "H3 page 1", "H3 page 2", "H3 page 3"]
+    (tmp_path / "p.yaml").write_text("exercises: [bridge]\n", "utf-8")
+    (tmp_path / "q.yaml").write_text("exercises: [bird-dog]\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("batch", tmp_path / "p.yaml", tmp_path / "q.yaml", "--out-dir", out, "--combined",
+                 tmp_path / "all.pdf", "--simplex", "--clinic", clinic_file, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    singles = [(out / name).read_bytes() for name in ("p.pdf", "q.pdf")]
+    assert page_texts((tmp_path / "all.pdf").read_bytes()) == page_texts(singles[0]) + page_texts(singles[1])
+    assert manifest(out)["combined"]["blank_pages"] == 0
 
 
 def test_rows_without_a_date_use_the_day_passed_in(tmp_path, library, clinic):

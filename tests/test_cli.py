@@ -214,3 +214,113 @@ def test_layouts_lists_bundled_and_clinic_layouts(run, tmp_path):
     assert {"standard", "compact", "large-print", "one-per-page", "checklist", "front-desk"} <= set(names)
     out = tmp_path / "h.pdf"
     assert run("generate", "chin-tuck", "--layout", "front-desk", "-o", out).exit_code == 0
+
+
+def test_no_arguments_prints_the_help_and_exits_0(run):
+    """A new user's first try: the same help as --help, on stdout, and no 'Error:' line."""
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout == run("--help").stdout
+    assert "generate" in result.stdout and "Commands:" in result.stdout
+    assert result.stderr == ""
+
+
+def test_ids_areas_and_paper_in_any_letter_case(run, tmp_path, clinic_file):
+    """Typed as people type them: 'Bird-Dog', 'A4', 'Lower-Back' give the very same handout."""
+    common = ("--date", "2026-11-21", "--clinic", clinic_file)
+    lower = run("generate", "bird-dog", "--template", "neck-relief", "--area", "mid-back", "--paper", "a4",
+                "--condition", "osteoporosis", *common, "-o", tmp_path / "lower.pdf")
+    mixed = run("generate", "Bird-Dog", "--template", "Neck-Relief", "--area", "Mid-Back", "--paper", "A4",
+                "--condition", "OSTEOPOROSIS", *common, "-o", tmp_path / "mixed.pdf")
+    assert lower.exit_code == mixed.exit_code == 0, mixed.stderr
+    assert (tmp_path / "mixed.pdf").read_bytes() == (tmp_path / "lower.pdf").read_bytes()
+
+    program = tmp_path / "p.yaml"
+    program.write_text("template: Neck-Relief\npaper: A4\nconditions: [Osteoporosis]\n"
+                       "exercises:\n  - Bird-Dog\n  - id: BRIDGE\n    dose: {reps: 6}\n", "utf-8")
+    assert run("validate", program).exit_code == 0
+    assert run("generate", "--program", program, *common, "-o", tmp_path / "prog.pdf").exit_code == 0
+    program.write_text(program.read_text().replace("Neck-Relief", "neck-relief").replace("A4", "a4")
+                       .replace("Osteoporosis", "osteoporosis").replace("Bird-Dog", "bird-dog")
+                       .replace("BRIDGE", "bridge"), "utf-8")
+    assert run("generate", "--program", program, *common, "-o", tmp_path / "prog2.pdf").exit_code == 0
+    assert (tmp_path / "prog.pdf").read_bytes() == (tmp_path / "prog2.pdf").read_bytes()
+
+    assert run("list", "--area", "Neck", "--kind", "Stretching").stdout == run("list", "--area", "neck",
+                                                                               "--kind", "stretching").stdout
+    assert run("show", "Bird-Dog").stdout == run("show", "bird-dog").stdout
+
+
+def test_roster_cells_in_any_letter_case(run, tmp_path, clinic_file):
+    roster = tmp_path / "r.csv"
+    roster.write_text("exercises,area,paper,date\nBird-Dog Bridge,Neck,A4,2026-11-21\n"
+                      "bird-dog bridge,neck,a4,2026-11-21\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("batch", roster, "--out-dir", out, "--clinic", clinic_file, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    assert (out / "r-row-2.pdf").read_bytes() == (out / "r-row-3.pdf").read_bytes()
+
+
+def test_list_search_finds_exercises_by_their_printed_words(run, library):
+    result = run("list", "--search", "buttock")
+    assert result.exit_code == 0
+    found = [line.split()[0] for line in result.stdout.splitlines()]
+    assert "piriformis-stretch" in found                 # "Buttock stretch (figure 4)"
+    printed = {e.id: " ".join([e.id, e.name, e.purpose or "", *e.steps]).lower() for e in library.exercises.values()}
+    assert found == [ident for ident, text in printed.items() if "buttock" in text]  # all of them, in library order
+    assert run("list", "--search", "BUTTOCK").stdout == result.stdout
+    assert [line.split()[0] for line in run("list", "--search", "Figure-4").stdout.splitlines()] == \
+        ["piriformis-stretch"]
+    walking = json.loads(run("list", "--search", "walk", "--kind", "aerobic", "--json").stdout)
+    assert walking and all(e["kind"] == "aerobic" and "walk" in printed[e["id"]] for e in walking)
+    nothing = run("list", "--search", "trampoline")
+    assert nothing.exit_code == 0 and nothing.stdout == ""
+    assert "no exercise mentions 'trampoline'" in nothing.stderr
+
+
+def test_save_program_makes_the_same_handout_again(run, tmp_path, clinic_file, monkeypatch):
+    """What was typed, saved as a program file; `--program` makes the very same PDF from it."""
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "ours.yaml").write_text("name: ours\nextends: compact\ndescription: Ours.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "saved").mkdir()
+    first = tmp_path / "first.pdf"
+    typed = ("generate", "Bridge", "bird-dog", "--template", "neck-relief", "--area", "Neck",
+             "--condition", "osteoporosis", "--patient", "Zoë O'Brien: #1", "--clinician", "Ana Ruiz, PT",
+             "--note", "Start slow.", "--layout", "layouts/ours.yaml", "--paper", "A4", "--no-tracking-log",
+             "--clinic", clinic_file)
+    result = run(*typed, "-o", first, "--save-program", "saved/zoe.yaml")
+    assert result.exit_code == 0, result.stderr
+    saved = tmp_path / "saved" / "zoe.yaml"
+    text = saved.read_text("utf-8")
+    schema_line = text.splitlines()[0]
+    assert schema_line.startswith("# yaml-language-server: $schema=file://")
+    assert schema_line.endswith("/program.schema.json")
+    assert "exercises: [bridge, bird-dog]" in text and "layout: ../layouts/ours.yaml" in text
+    assert run("validate", saved).exit_code == 0
+
+    monkeypatch.chdir(tmp_path / "saved")  # a layout path in a program is read from the program's folder
+    again = run("generate", "--program", "zoe.yaml", "--clinic", clinic_file, "-o", tmp_path / "again.pdf")
+    assert again.exit_code == 0, again.stderr
+    assert (tmp_path / "again.pdf").read_bytes() == first.read_bytes()
+
+    # Never overwritten, and refused before any work: no PDF either.
+    before = saved.read_bytes()
+    refused = run(*typed[:3], "--clinic", clinic_file, "-o", tmp_path / "x.pdf", "--save-program", "zoe.yaml")
+    assert refused.exit_code == 2
+    assert refused.stderr == "backpdf: error: zoe.yaml already exists; choose another name (it is never overwritten)\n"
+    assert saved.read_bytes() == before and not (tmp_path / "x.pdf").exists()
+
+
+def test_save_program_keeps_a_programs_doses_and_notes(run, tmp_path, clinic_file):
+    program = tmp_path / "p.yaml"
+    program.write_text("patient: Jane Doe\ndate: 2026-11-21\nexercises:\n  - pelvic-tilt\n"
+                       "  - id: bird-dog\n    dose: {reps: 6, sets: 2}\n    note: Right side only.\n", "utf-8")
+    result = run("generate", "--program", program, "--clinician", "Ana", "--clinic", clinic_file,
+                 "-o", tmp_path / "a.pdf", "--save-program", tmp_path / "copy.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert run("generate", "--program", tmp_path / "copy.yaml", "--clinic", clinic_file,
+               "-o", tmp_path / "b.pdf").exit_code == 0
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    text = (tmp_path / "copy.yaml").read_text("utf-8")
+    assert "dose: {reps: 6, sets: 2}" in text and "note: Right side only." in text and "clinician: Ana" in text

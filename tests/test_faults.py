@@ -575,7 +575,7 @@ def test_a_combined_file_that_cannot_be_written_still_leaves_a_true_manifest(run
                                                                            monkeypatch):
     from backpdf import batch
 
-    def full_disk(paths, target):
+    def full_disk(paths, target, duplex=True):
         raise BackpdfError(f"cannot write {target}: No space left on device")
 
     monkeypatch.setattr(batch, "combine", full_disk)
