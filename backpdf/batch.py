@@ -41,7 +41,7 @@ from backpdf.batch_jobs import (
     stop_signals,
 )
 from backpdf.errors import BackpdfError
-from backpdf.model import Library
+from backpdf.model import Library, ProgramEntry
 from backpdf.out_dir import locked, remove_temp_files, set_aside
 from backpdf.output import check_target_is_regular, write_atomic
 from backpdf.pipeline import choose_layout
@@ -160,7 +160,8 @@ class _Claims:
 
 
 def plan(files, out_dir: str | Path, settings: Settings, *, by_area: bool = False,
-         by_template: bool = False, combined: str | Path | None = None, simplex: bool = False) -> Plan:
+         by_template: bool = False, combined: str | Path | None = None, simplex: bool = False,
+         all_exercises: bool = False) -> Plan:
     """Every handout the run will make, with its output file; argument errors raise here.
 
     Raises `BackpdfError` (exit 2) for what is wrong with the run as a whole; a problem with
@@ -173,7 +174,8 @@ def plan(files, out_dir: str | Path, settings: Settings, *, by_area: bool = Fals
     if combined is not None:
         combined = _claim_combined(Path(combined), out_dir, claims)
     steps: list[Job | Failed] = []
-    for index, (source, name, spec) in enumerate(_candidates(paths, settings.library, by_area, by_template)):
+    for index, (source, name, spec) in enumerate(_candidates(paths, settings.library, by_area, by_template,
+                                                                          all_exercises)):
         try:
             if isinstance(spec, BackpdfError):
                 raise spec
@@ -214,17 +216,21 @@ def _claim_combined(path: Path, out_dir: Path, claims: _Claims) -> Path:
         raise BackpdfError(f"--combined {path}: {exc}") from None
 
 
-def _candidates(paths: list[Path], library: Library, by_area: bool,
-                by_template: bool) -> Iterator[tuple[Source, str | None, Spec | BackpdfError]]:
+def _candidates(paths: list[Path], library: Library, by_area: bool, by_template: bool,
+                all_exercises: bool = False) -> Iterator[tuple[Source, str | None, Spec | BackpdfError]]:
     """(source, output name, what to make) for every handout asked for, in input order.
 
     A roster that cannot be read at all gives one candidate carrying its error.
     """
     if by_area:
         for area in vocabulary.areas():
-            if library.in_area(area):
-                title = f"Exercises for your {area.replace('-', ' ')}"
-                yield Source(area=area), area, Sheet(Request(areas=(area,), title=title))
+            sheet = library.area_sheets.get(area)
+            if sheet and not all_exercises:
+                entries = tuple(ProgramEntry(exercise_id) for exercise_id in sheet.exercises)
+                yield Source(area=area), area, Sheet(Request(entries=entries, title=sheet.title, undated=True))
+            elif library.in_area(area):
+                title = sheet.title if sheet else f"Exercises for your {area.replace('-', ' ')}"
+                yield Source(area=area), area, Sheet(Request(areas=(area,), title=title, undated=True))
     if by_template:
         for template_id in library.templates:
             title = library.templates[template_id].name

@@ -489,7 +489,9 @@ def paths(as_json):
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--out-dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the handouts and manifest.json (made if missing).")
-@click.option("--by-area", is_flag=True, help="One sheet per body area, with every exercise for it.")
+@click.option("--by-area", is_flag=True,
+              help="One sheet per body area: the library's chosen exercises, lines for name and date.")
+@click.option("--all-exercises", is_flag=True, help="With --by-area: every exercise of each area.")
 @click.option("--by-template", is_flag=True, help="One sheet per library template.")
 @click.option("--layout", shell_complete=_complete_layouts,
               help="Layout for every handout, over files and rows (default: theirs, else standard).")
@@ -505,7 +507,7 @@ def paths(as_json):
 @click.option("--simplex", is_flag=True, help="Printing on one side of the paper: --print one-sided, "
                                               "and no blank back pages in --combined.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_path, library_path,
+def batch_command(files, out_dir, by_area, all_exercises, by_template, layout, paper, clinic_path, library_path,
                   jobs, combined, printer, simplex, quiet):
     """Make many handouts: program FILES (.yaml), rosters (.csv, one handout per row),
     --by-area or --by-template sheets. Exit 1 if any handout failed.
@@ -523,7 +525,7 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
     settings = batch.Settings(_library(library_path), clinic, _dt.date.today(),
                               Request(layout=layout, paper=paper))
     plan = batch.plan(files, out_dir, settings, by_area=by_area, by_template=by_template, combined=combined,
-                      simplex=simplex)
+                      simplex=simplex, all_exercises=all_exercises)
     _warn_placeholder_videos(clinic)
     with _progress(len(plan.jobs), quiet) as advance:
         report = batch.run(plan, jobs, advance)

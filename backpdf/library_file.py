@@ -12,7 +12,7 @@ from pathlib import Path
 from backpdf import check_cache, resources, vocabulary
 from backpdf.errors import Problem
 from backpdf.loading import Document, load_yaml
-from backpdf.model import Condition, Exercise, Library, ProgramEntry, RedFlagTier, Template
+from backpdf.model import AreaSheet, Condition, Exercise, Library, ProgramEntry, RedFlagTier, Template
 from backpdf.schemas import schema_problems
 from backpdf.suggest import unknown
 from backpdf.video_links import is_absolute, link_problem
@@ -63,6 +63,11 @@ def _reference_problems(doc: Document) -> list[Problem]:
             problems.append(doc.problem(f"video: {why}", ("exercises", i, "video"), obj))
 
     problems += _red_flag_problems(doc)
+    for area, sheet in data.get("area_sheets", {}).items():
+        for j, eid in enumerate(sheet["exercises"]):
+            if eid not in exercises:
+                problems.append(doc.problem(unknown("exercise", eid, exercises, "see `backpdf list`"),
+                                            ("area_sheets", area, "exercises", j), f"area sheet '{area}'"))
     for i, tpl in enumerate(data.get("templates", [])):
         for j, entry in enumerate(tpl["exercises"]):
             eid = entry if isinstance(entry, str) else entry["id"]
@@ -130,5 +135,7 @@ def build_library(doc: Document) -> Library:
         templates={t["id"]: Template(t["id"], t["name"], t.get("description", ""), t.get("why"),
                                      tuple(ProgramEntry.from_data(e) for e in t["exercises"]))
                    for t in data.get("templates", [])},
+        area_sheets={area: AreaSheet(sheet["title"], tuple(sheet["exercises"]))
+                     for area, sheet in data.get("area_sheets", {}).items()},
     )
 

@@ -218,6 +218,14 @@ class Template:
 
 
 @dataclass(frozen=True)
+class AreaSheet:
+    """What `batch --by-area` prints for an area: a short selection, not the catalogue."""
+
+    title: str
+    exercises: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Library:
     path: Path
     red_flags: tuple[RedFlagTier, ...]   # most urgent first
@@ -225,6 +233,7 @@ class Library:
     conditions: dict[str, Condition]
     exercises: dict[str, Exercise]
     templates: dict[str, Template]
+    area_sheets: dict[str, AreaSheet] = field(default_factory=dict)
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The exercise with this id, or an error with did-you-mean suggestions."""
@@ -367,6 +376,7 @@ class Handout:
     precautions: tuple[str, ...] = ()
     title: str = GENERIC_TITLE
     why: str | None = None          # the main message: why these exercises
+    dated: bool = True              # False: a blank line for the date (a sheet handed out later)
     summary: str | None = None      # "Do these 5 exercises once a day. It takes about 15 minutes."
 
     def texts(self) -> Iterator[tuple[str, str]]:

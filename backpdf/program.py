@@ -45,6 +45,7 @@ class Request:
     tracking_log: bool | None = None         # None: as the layout says
     missing_images: str = "error"            # or "skip": print the exercise without its picture
     pictures: bool = True                    # False: no pictures at all (--no-pictures)
+    undated: bool = False                    # True: a line to write the date on, none printed
 
     def overridden_by(self, other: Request) -> Request:
         """This request with everything `other` sets taken from `other` (command line wins).
@@ -151,6 +152,7 @@ def resolve(request: Request, library: Library, clinic: Clinic,
         title=request.title or GENERIC_TITLE,
         why=library.template(request.template).why if request.template else None,
         summary=program_summary(tuple(item.dose for item in items)),
+        dated=not request.undated,
     )
     return handout, notices
 

@@ -49,18 +49,35 @@ def stderr_lines(result) -> list[str]:
     return result.stderr.splitlines()
 
 
-def test_area_sheets_hold_every_exercise_of_their_area(run, tmp_path, clinic_file, library):
+def test_area_sheets_hold_the_librarys_selection_with_lines_for_name_and_date(run, tmp_path, clinic_file,
+                                                                             library):
     out = tmp_path / "out"
     result = run("batch", "--by-area", "--out-dir", out, "--clinic", clinic_file, "--jobs", "2")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted([f"{a}.pdf" for a in vocabulary.areas()] + ["manifest.json"])
     for area in vocabulary.areas():
+        sheet = library.area_sheets[area]
+        assert 4 <= len(sheet.exercises) <= 6
         data = (out / f"{area}.pdf").read_bytes()
         open_strict(data)
         text = pdf_text(data)
+        assert sheet.title in text
+        assert [library.exercises[e].name for e in sheet.exercises if library.exercises[e].name not in text] == []
+        others = [e.name for e in library.in_area(area) if e.id not in sheet.exercises]
+        assert not any(f". {name} " in text for name in others), area
+        assert "Date: ____" in text.replace(" ", " ") and "For: ____" in text
+        assert "2026" not in text  # no printed date: the sheet is handed out on another day
+    assert stderr_lines(result)[-1].startswith("4 written, 0 failed, ")
+
+
+def test_all_exercises_prints_every_exercise_of_each_area(run, tmp_path, clinic_file, library):
+    out = tmp_path / "out"
+    result = run("batch", "--by-area", "--all-exercises", "--out-dir", out, "--clinic", clinic_file, "--jobs", "2")
+    assert result.exit_code == 0, result.stderr
+    for area in vocabulary.areas():
+        text = pdf_text((out / f"{area}.pdf").read_bytes())
         missing = [e.name for e in library.in_area(area) if e.name not in text]
         assert missing == [], f"{area} sheet lacks {missing}"
-    assert stderr_lines(result)[-1].startswith("4 written, 0 failed, ")
 
 
 def test_template_sheets_one_per_template_with_paper_applied(run, tmp_path, clinic_file, library):

@@ -1,8 +1,8 @@
-"""The dose at a glance: a row of boxes, each a big number with its words ("10" over
-"times each side", "hold" / "5" / "seconds"), in place of a paragraph to decode.
+"""The dose at a glance: a row of boxes, each a big number in its words ("10 times each
+side", "hold 5 seconds", "2 sets", "1 time a day"), in place of a paragraph to decode.
 
-Boxes wrap onto a second row in a narrow column rather than squeezing their words; each
-is as wide as the widest word it holds needs, so nothing is ever clipped.
+Each box is one line when it can be, as wide as its words need; boxes wrap onto another
+row in a narrow column rather than squeezing their words, so nothing is ever clipped.
 """
 
 from __future__ import annotations
@@ -17,25 +17,24 @@ from backpdf.render.markup import Para, text
 from backpdf.render.styles import Styles
 
 GAP = 2 * mm
-PAD = 1.2 * mm
-MAX_PHRASE = 30 * mm
+PAD_X, PAD_Y = 2 * mm, 1.2 * mm
+
+
+def _markup(cell: DoseCell, number_size: float) -> str:
+    number = f'<font size="{number_size:g}"><b>{cell.number}</b></font>'
+    return " ".join(part for part in (text(cell.before), number, text(cell.after)) if part)
 
 
 class DosePanel(Flowable):
     def __init__(self, cells: tuple[DoseCell, ...], styles: Styles, border: float):
         super().__init__()
         self.styles, self.border = styles, border
-        self._cells = [(Para(text(c.before), styles.dose_word) if c.before else None,
-                        Para(str(c.number), styles.dose_number),
-                        Para(text(c.after), styles.dose_word)) for c in cells]
-        def width(words: str) -> float:
-            return stringWidth(words, styles.dose_word.fontName, styles.dose_word.fontSize)
-
-        # Each phrase on one line where it takes no more than about 3 cm, else its longest word.
-        longest = max((max(min(width(phrase), MAX_PHRASE), *(width(w) for w in phrase.split()))
-                       for c in cells for phrase in (c.before, c.after) if phrase), default=0)
-        self._min_cell = max(longest, stringWidth("000", styles.dose_number.fontName,
-                                                  styles.dose_number.fontSize)) + 2 * PAD
+        style = styles.dose_cell
+        number_size = styles.dose_number.fontSize
+        self._paras = [Para(_markup(c, number_size), style) for c in cells]
+        self._natural = [stringWidth(f"{c.before} {c.after}", style.fontName, style.fontSize)
+                         + stringWidth(f" {c.number} ", styles.dose_number.fontName, number_size) + 2 * PAD_X + 2
+                         for c in cells]
 
     def getSpaceBefore(self):
         return self.styles.body.fontSize * 0.4
@@ -44,34 +43,35 @@ class DosePanel(Flowable):
         return self.styles.body.fontSize * 0.5
 
     def wrap(self, avail_width, avail_height):
-        count = len(self._cells)
-        per_row = max(1, min(count, int((avail_width + GAP) // (self._min_cell + GAP))))
-        # As wide as the widest word needs, a little more, but never stretched across a
-        # wide column: five small boxes read faster than five long ones.
-        self._cell_w = min((avail_width - (per_row - 1) * GAP) / per_row, self._min_cell * 1.1)
-        inner = self._cell_w - 2 * PAD
-        self._rows = [self._cells[i:i + per_row] for i in range(0, count, per_row)]
-        self._heights = [max(sum(p.wrap(inner, avail_height)[1] for p in cell if p is not None) + 2 * PAD
-                             for cell in row) for row in self._rows]
-        self.width = per_row * self._cell_w + (per_row - 1) * GAP
-        self.height = sum(self._heights) + GAP * (len(self._rows) - 1)
+        """Boxes left to right, a new row when the next one would not fit."""
+        self._placed: list[tuple[Para, float, float, int]] = []  # (para, x, width, row)
+        x, row = 0.0, 0
+        for para, natural in zip(self._paras, self._natural):
+            width = min(natural, avail_width)
+            if x and x + width > avail_width:
+                x, row = 0.0, row + 1
+            self._placed.append((para, x, width, row))
+            x += width + GAP
+        heights: dict[int, float] = {}
+        for para, _, width, row in self._placed:
+            h = para.wrap(width - 2 * PAD_X, avail_height)[1] + 2 * PAD_Y
+            heights[row] = max(heights.get(row, 0.0), h)
+        rows = [heights[r] for r in sorted(heights)]
+        self._row_tops = [sum(rows[:r]) + GAP * r for r in range(len(rows))]
+        self._rows = rows
+        self.width = max((x + w for _, x, w, _ in self._placed), default=0.0)
+        self.height = sum(rows) + GAP * (len(rows) - 1) if rows else 0.0
         return self.width, self.height
 
     def draw(self):
-        canvas, top = self.canv, self.height
-        for row, height in zip(self._rows, self._heights):
-            for i, cell in enumerate(row):
-                x = i * (self._cell_w + GAP)
-                canvas.saveState()
-                canvas.setFillColor(BOX_GREY)
-                canvas.setLineWidth(self.border)
-                canvas.rect(x, top - height, self._cell_w, height, stroke=1, fill=1)
-                canvas.restoreState()
-                y = top - PAD
-                for part in cell:
-                    if part is None:
-                        continue
-                    _, h = part.wrap(self._cell_w - 2 * PAD, height)
-                    y -= h
-                    part.drawOn(canvas, x + PAD, y)
-            top -= height + GAP
+        canvas = self.canv
+        for para, x, width, row in self._placed:
+            height = self._rows[row]
+            bottom = self.height - self._row_tops[row] - height
+            canvas.saveState()
+            canvas.setFillColor(BOX_GREY)
+            canvas.setLineWidth(self.border)
+            canvas.rect(x, bottom, width, height, stroke=1, fill=1)
+            canvas.restoreState()
+            _, h = para.wrap(width - 2 * PAD_X, height)
+            para.drawOn(canvas, x + PAD_X, bottom + (height - h) / 2)

@@ -17,7 +17,7 @@ from backpdf.render.pictures import PictureFlowable
 from backpdf.render.styles import Styles
 from backpdf.render.tables import make_table
 
-BLANK_NAME = "_" * 24  # a sheet made without a patient: a line to write the name on
+BLANK_NAME = "_" * 24  # a sheet made without a patient (or date): a line to write it on
 LOGO_HEIGHT = 1.6 * cm
 LOGO_MAX_WIDTH = 6 * cm
 CLINIC_SHARE = 0.36      # of the page width, for the clinic's name and details at the top right
@@ -70,7 +70,7 @@ def _patient_block(handout: Handout, layout: Layout, styles: Styles, width: floa
     labels = layout.labels
     rows = [[Para(f"<b>{text(label)}</b>", styles.body), Para(text(value), styles.body)]
             for label, value in ((labels["patient"], handout.patient or BLANK_NAME),
-                                 (labels["date"], _date_words(handout)),
+                                 (labels["date"], _date_words(handout) if handout.dated else BLANK_NAME),
                                  (labels["clinician"], handout.clinician)) if value]
     label_w = styles.body.fontSize * 4.2
     return [make_table(rows, [label_w, width - label_w],

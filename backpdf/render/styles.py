@@ -37,7 +37,7 @@ class Styles:
     clinic: ParagraphStyle
     link: ParagraphStyle
     dose_number: ParagraphStyle
-    dose_word: ParagraphStyle
+    dose_cell: ParagraphStyle
 
 
 @lru_cache(maxsize=32)
@@ -75,5 +75,6 @@ def styles_for(layout: Layout) -> Styles:
         clinic=style("clinic", size.body, alignment=TA_RIGHT),
         link=style("link", size.small, spaceBefore=size.body * 0.2),
         dose_number=style("dose_number", round(size.heading * 1.35, 1), fonts.BOLD, alignment=TA_CENTER),
-        dose_word=style("dose_word", size.body, alignment=TA_CENTER),
+        dose_cell=ParagraphStyle("dose_cell", fontName=fonts.REGULAR, fontSize=size.body,
+                                 leading=round(size.heading * 1.35 * 1.15, 2), alignment=TA_CENTER),
     )
