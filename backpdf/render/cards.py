@@ -66,9 +66,7 @@ class TitleBar(Flowable):
 def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> list:
     """Steps, dose, tips, cautions, note and warnings, in the order a patient reads them."""
     labels = layout.labels
-    body: list = [Para(text(ex.exercise.purpose), styles.body)] if ex.exercise.purpose else []
-    if ex.dose_cells:
-        body.append(DosePanel(ex.dose_cells, styles, layout.borders_pt.table))
+    body = _purpose_and_dose(ex, layout, styles) if layout.images.place == "beside" else []
     body += [Para(text(step), styles.step, bulletText=f"{i}.") for i, step in enumerate(ex.exercise.steps, 1)]
     body += [Para(labelled(labels["tip"], tip), styles.label) for tip in ex.exercise.tips]
     body += [Para(labelled(labels["caution"], caution), styles.label) for caution in ex.cautions]
@@ -80,6 +78,15 @@ def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float
     if layout.link_text == "below":
         body.append(PrintedLink(ex.video_url, styles.link, label=labels["video"] + " "))
     return body
+
+
+def _purpose_and_dose(ex: HandoutExercise, layout: Layout, styles: Styles) -> list:
+    """What the exercise is for, and the dose panel: beside a picture that sits beside the
+    steps, else across the card under the picture, where the panel's boxes fit in one row."""
+    found: list = [Para(text(ex.exercise.purpose), styles.body)] if ex.exercise.purpose else []
+    if ex.dose_cells:
+        found.append(DosePanel(ex.dose_cells, styles, layout.borders_pt.table))
+    return found
 
 
 def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> tuple[SideColumn, list]:
@@ -127,6 +134,8 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
     height of a full column, the most a card can wait for.
     """
     side, above = _pictures(ex, layout, styles, width)
+    if layout.images.place != "beside":
+        above += _purpose_and_dose(ex, layout, styles)
     gap = 4 * mm
     body = BesideSteps(side, _card_body(ex, layout, styles, width - side.width - gap), gap, top_pad=2 * mm)
     continued = [Para(f"{ex.number}. {text(ex.exercise.name)} {text(layout.labels['continued'])}",
