@@ -22,6 +22,7 @@ from backpdf.model import (
     Library,
     ProgramEntry,
 )
+from backpdf.schemas import schema
 from backpdf.video_links import link_problem, video_url
 from backpdf.wording import dose_cells, dose_short, program_summary
 
@@ -109,6 +110,7 @@ def _override_warning(condition_names: list[str]) -> str:
 def resolve(request: Request, library: Library, clinic: Clinic,
             today: _dt.date) -> tuple[Handout, list[str]]:
     """Make every decision for one handout. Returns the handout and notices for stderr."""
+    _check_note_lengths(request)
     conditions = [library.condition(c) for c in request.conditions]
     for ident in request.overrides:
         library.exercise(ident)
@@ -155,6 +157,17 @@ def resolve(request: Request, library: Library, clinic: Clinic,
         dated=not request.undated,
     )
     return handout, notices
+
+
+def _check_note_lengths(request: Request) -> None:
+    """Notes come from the command line and roster cells too, not only checked files: the
+    same limit as the program schema, so a pasted document cannot make a 100-page handout
+    (or take minutes to set). The message never quotes the note."""
+    limit = schema("program")["properties"]["note"]["maxLength"]
+    notes = [("note", request.note)] + [(f"note of '{e.id}'", e.note) for e in request.entries]
+    for what, note in notes:
+        if note and len(note) > limit:
+            raise BackpdfError(f"the {what} is {len(note):,} characters; the limit is {limit:,} (about half a page)")
 
 
 def red_flags_for(library: Library, items: list[HandoutExercise], conditions: list[Condition],

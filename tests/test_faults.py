@@ -586,3 +586,19 @@ def test_a_combined_file_that_cannot_be_written_still_leaves_a_true_manifest(run
     assert "backpdf: error: --combined: cannot write" in result.stderr
     data = assert_manifest_true_to_disk(out)
     assert data["outputs"] and data["combined"] is None
+
+
+# --- 10. long text ------------------------------------------------------------------------------
+
+def test_a_pasted_document_as_a_note_is_refused_at_once_without_quoting_it(run, tmp_path):
+    note = "Private history of the patient. " * 2000  # 64 KB: minutes of line breaking before
+    result = run("generate", "chin-tuck", "--note", note, "-o", tmp_path / "h.pdf")
+    assert result.exit_code == 2
+    assert "the note is 64,000 characters; the limit is 2,000" in result.stderr
+    assert "Private history" not in result.stderr
+    roster = tmp_path / "r.csv"
+    roster.write_text("exercises,note\nchin-tuck," + "x" * 2500 + "\nchin-tuck,fine\n")
+    result = run("batch", roster, "--out-dir", tmp_path / "out", "--jobs", "1")
+    assert result.exit_code == 1 and "r.csv:2" in result.stderr and "2000" in result.stderr.replace(",", "")
+    assert (tmp_path / "out" / "r-row-3.pdf").is_file() and not (tmp_path / "out" / "r-row-2.pdf").exists()
+    assert not list(tmp_path.glob("*.pdf"))
