@@ -21,29 +21,45 @@ RED_FLAG_TIERS = ("emergency", "urgent")  # printed in this order, most urgent f
 
 
 def load_library(path: str | Path | None = None) -> Library:
-    """Read, validate and build a library; the bundled one when `path` is None."""
+    """Read, validate and build a library; the bundled one when `path` is None.
+
+    A library with `extends: bundled` holds only a clinic's own additions and changes: its
+    exercises, conditions, templates and area sheets are added to the bundled library's
+    (an id it shares replaces the bundled entry), and its red flags and guidance, when it
+    has them, replace the bundled ones.
+    """
     doc = load_yaml(path or resources.bundled_library())
-    check_cache.check_once(doc, "library", library_problems)
-    return build_library(doc)
+    base = base_library(doc)
+    check_cache.check_once(doc, "library", lambda d: library_problems(d, base))
+    return build_library(doc, base)
 
 
-def library_problems(doc: Document) -> list[Problem]:
-    """Everything wrong with a library document: schema first, then cross-references."""
+def base_library(doc: Document) -> Library | None:
+    """The library `doc` extends, if it says so (only the bundled one can be extended)."""
+    if isinstance(doc.data, dict) and doc.data.get("extends") == "bundled":
+        return load_library(None)
+    return None
+
+
+def library_problems(doc: Document, base: Library | None = None) -> list[Problem]:
+    """Everything wrong with a library document: schema first, then cross-references
+    (which may point into the library it extends)."""
     problems = schema_problems(doc, "library")
     if problems:
         return problems
-    return _reference_problems(doc)
+    return _reference_problems(doc, base)
 
 
-def _reference_problems(doc: Document) -> list[Problem]:
+def _reference_problems(doc: Document, base: Library | None = None) -> list[Problem]:
     data = doc.data
     problems: list[Problem] = []
-    conditions = _unique_ids(doc, "conditions", "condition", problems)
-    exercises = _unique_ids(doc, "exercises", "exercise", problems)
+    inherited = base or Library(doc.path, (), (), {}, {}, {})
+    conditions = {**dict.fromkeys(inherited.conditions, -1), **_unique_ids(doc, "conditions", "condition", problems)}
+    exercises = {**dict.fromkeys(inherited.exercises, -1), **_unique_ids(doc, "exercises", "exercise", problems)}
     _unique_ids(doc, "templates", "template", problems)
 
     hint = "add it under conditions:"
-    for i, ex in enumerate(data["exercises"]):
+    for i, ex in enumerate(data.get("exercises", [])):
         obj = f"exercise '{ex['id']}'"
         for j, cid in enumerate(ex.get("avoid_if", [])):
             if cid not in conditions:
@@ -88,7 +104,7 @@ def _red_flag_problems(doc: Document) -> list[Problem]:
     that exist."""
     problems: list[Problem] = []
     seen: dict[str, tuple] = {}
-    if "items" in doc.data["red_flags"]:
+    if "items" in doc.data.get("red_flags", {"items": ()}):
         return problems
     for tier in RED_FLAG_TIERS:
         for i, item in enumerate(doc.data["red_flags"][tier]["items"]):
@@ -121,21 +137,25 @@ def _unique_ids(doc: Document, key: str, label: str, problems: list[Problem]) ->
     return seen
 
 
-def build_library(doc: Document) -> Library:
-    """A `Library` from a document that `library_problems` found nothing wrong with."""
+def build_library(doc: Document, base: Library | None = None) -> Library:
+    """A `Library` from a document that `library_problems` found nothing wrong with,
+    merged over `base` (the library it extends) when there is one."""
     data = doc.data
-    base = doc.path.parent
-    exercises = {ex["id"]: Exercise.from_data(ex, base) for ex in data["exercises"]}
+    folder = doc.path.parent
+    inherited = base or Library(doc.path, (), (), {}, {}, {})
     return Library(
         path=doc.path,
-        red_flags=_red_flag_tiers(data["red_flags"]),
-        guidance=tuple(data.get("guidance", ())),
-        conditions={c["id"]: Condition.from_data(c) for c in data.get("conditions", [])},
-        exercises=exercises,
-        templates={t["id"]: Template(t["id"], t["name"], t.get("description", ""), t.get("why"),
-                                     tuple(ProgramEntry.from_data(e) for e in t["exercises"]))
-                   for t in data.get("templates", [])},
-        area_sheets={area: AreaSheet(sheet["title"], tuple(sheet["exercises"]))
-                     for area, sheet in data.get("area_sheets", {}).items()},
+        red_flags=_red_flag_tiers(data["red_flags"]) if "red_flags" in data else inherited.red_flags,
+        guidance=tuple(data["guidance"]) if "guidance" in data else inherited.guidance,
+        conditions={**inherited.conditions, **{c["id"]: Condition.from_data(c) for c in data.get("conditions", [])}},
+        exercises={**inherited.exercises,
+                   **{ex["id"]: Exercise.from_data(ex, folder) for ex in data.get("exercises", [])}},
+        templates={**inherited.templates,
+                   **{t["id"]: Template(t["id"], t["name"], t.get("description", ""), t.get("why"),
+                                        tuple(ProgramEntry.from_data(e) for e in t["exercises"]))
+                      for t in data.get("templates", [])}},
+        area_sheets={**inherited.area_sheets,
+                     **{area: AreaSheet(sheet["title"], tuple(sheet["exercises"]))
+                        for area, sheet in data.get("area_sheets", {}).items()}},
     )
 

@@ -1,8 +1,9 @@
 """`backpdf init DIR`: the files a clinic starts from, for pip users who have no checkout
 of the repository to copy from.
 
-Writes a clinic profile, a layout of the clinic's own (extending `standard`), a copy of the
-bundled library to edit, and the JSON Schemas beside them, each YAML file starting with the
+Writes a clinic profile, a layout of the clinic's own (extending `standard`), an empty
+library for the clinic's own exercises (extending the bundled one), and the JSON Schemas
+beside them, each YAML file starting with the
 `# yaml-language-server: $schema=` line that gives editors (VS Code with the YAML extension)
 completion and red squiggles offline. Never overwrites: an existing file is an error.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from backpdf import resources
 from backpdf.errors import BackpdfError
 from backpdf.schemas import SCHEMA_FILES, schema
 
@@ -45,11 +45,30 @@ labels:
   disclaimer: This handout does not replace advice from your physiotherapist.
 """
 
-LIBRARY_HEADER = """\
+CLINIC_LIBRARY = """\
 # yaml-language-server: $schema=schema/library.schema.json
 #
-# Your clinic's exercise library: a copy of the bundled one to edit. Use it with
-# `--library {folder}/library.yaml`, and check it with `backpdf validate --library ...`.
+# Your clinic's own exercises, built on the bundled library (`extends: bundled`): add
+# exercises, conditions, templates or area sheets here; an entry with a bundled id
+# replaces the bundled one. Use it with `--library {folder}/library.yaml` and check it
+# with `backpdf validate --library {folder}/library.yaml`. `backpdf show bird-dog` shows a
+# bundled exercise in full to copy from.
+version: 1
+extends: bundled
+
+# exercises:
+#   - id: hip-hinge
+#     name: Hip hinge
+#     purpose: Teaches you to bend at your hips so your back stays safe.
+#     areas: [lower-back]
+#     kind: mobility
+#     moves: [stands, bends-forward]      # screening uses these tags; see `backpdf review`
+#     steps:
+#       - Stand tall with your feet apart.
+#       - Push your hips back as if to close a door behind you.
+#       - Keep your back straight.
+#     dose: {{reps: 10, times_per_day: 1, days_per_week: 5}}
+#     video: hip-hinge                    # joined to video_base_url in clinic.yaml
 """
 
 
@@ -58,7 +77,7 @@ def write_starter_kit(folder: Path) -> list[Path]:
     files = {
         folder / "clinic.yaml": CLINIC_PROFILE.format(folder=folder),
         folder / "layouts" / "clinic.yaml": CLINIC_LAYOUT,
-        folder / "library.yaml": LIBRARY_HEADER.format(folder=folder) + _bundled_library_body(),
+        folder / "library.yaml": CLINIC_LIBRARY.format(folder=folder),
         **{folder / "schema" / name: json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"
            for kind, name in SCHEMA_FILES.items()},
     }
@@ -70,9 +89,3 @@ def write_starter_kit(folder: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
     return list(files)
-
-
-def _bundled_library_body() -> str:
-    """The bundled library without its own schema line (the kit's points elsewhere)."""
-    lines = resources.bundled_library().read_text(encoding="utf-8").splitlines(keepends=True)
-    return "".join(line for line in lines if not line.startswith("# yaml-language-server:"))

@@ -13,7 +13,7 @@ from pathlib import Path
 from backpdf.clinic_file import clinic_problems, find_clinic_file
 from backpdf.errors import BackpdfError, Problem
 from backpdf.layout_file import layout_problems
-from backpdf.library_file import build_library, library_problems
+from backpdf.library_file import base_library, build_library, library_problems
 from backpdf.loading import Document, load_yaml
 from backpdf.model import Library
 from backpdf.program_file import program_problems
@@ -56,7 +56,7 @@ def kind_of(doc: Document) -> str:
 
 def _problems_in(doc: Document, library: Library | None, kind: str) -> list[Problem]:
     if kind == "library":
-        return library_problems(doc)
+        return library_problems(doc, base_library(doc))
     if kind == "clinic":
         return clinic_problems(doc)
     if kind == "layout":
@@ -107,7 +107,7 @@ def validate_files(library_path, clinic_path, files) -> Report:
     report = Report()
     library_doc = _check_file(Path(library_path) if library_path else bundled_library(),
                               None, report, "library")
-    library = build_library(library_doc) if library_doc else None
+    library = build_library(library_doc, base_library(library_doc)) if library_doc else None
     if library is not None:
         _readability(library_doc, library, report)
     clinic_file = find_clinic_file(clinic_path)

@@ -133,7 +133,8 @@ def test_init_writes_a_valid_starter_kit_and_never_overwrites(run, tmp_path):
     checked = run("validate", "--library", kit / "library.yaml", "--clinic", kit / "clinic.yaml",
                   kit / "layouts" / "clinic.yaml")
     assert checked.exit_code == 0, checked.stdout + checked.stderr
-    made = run("generate", "chin-tuck", "--clinic", kit / "clinic.yaml", "-o", tmp_path / "h.pdf")
+    made = run("generate", "chin-tuck", "--clinic", kit / "clinic.yaml", "--library", kit / "library.yaml",
+               "-o", tmp_path / "h.pdf")
     assert made.exit_code == 0, made.stderr
     again = run("init", kit)
     assert again.exit_code == 2 and "already exists" in again.stderr
@@ -199,3 +200,32 @@ def test_exit_code_for_an_internal_error_is_distinct(run, monkeypatch, tmp_path)
     result = run("generate", "chin-tuck", "-o", tmp_path / "x.pdf")
     assert result.exit_code == 70
     assert "ZeroDivisionError" in result.stderr and "Zoë" not in result.stderr
+
+
+def test_a_clinic_library_extends_the_bundled_one(tmp_path, library):
+    from backpdf.library_file import load_library
+
+    own = tmp_path / "ours.yaml"
+    own.write_text("version: 1\nextends: bundled\nexercises:\n  - id: hip-hinge\n    name: Hip hinge\n"
+                   "    purpose: Teaches you to bend at your hips.\n    areas: [lower-back]\n    kind: mobility\n"
+                   "    moves: [stands, bends-forward]\n    steps: [Stand tall., Push your hips back.]\n"
+                   "    video: hip-hinge\ntemplates:\n  - id: ours\n    name: Ours\n    why: These help.\n"
+                   "    exercises: [hip-hinge, bird-dog]\n")
+    ours = load_library(own)
+    assert set(ours.exercises) == set(library.exercises) | {"hip-hinge"}
+    assert ours.red_flags == library.red_flags and "lower-back-starter" in ours.templates
+    assert ours.conditions["osteoporosis"].cautions_for(ours.exercises["hip-hinge"])  # screened by its tags
+    own.write_text(own.read_text().replace("[hip-hinge, bird-dog]", "[hip-hinge, brid-dog]"))
+    with pytest.raises(BackpdfError, match=r"ours.yaml:\d+: template 'ours': unknown exercise 'brid-dog'; did you mean"):
+        load_library(own)
+
+
+def test_a_library_that_extends_nothing_must_have_red_flags(tmp_path):
+    from backpdf.library_file import load_library
+
+    own = tmp_path / "lonely.yaml"
+    own.write_text("version: 1\nguidance: [Move slowly.]\n")
+    with pytest.raises(BackpdfError) as caught:
+        load_library(own)
+    assert {p.message for p in caught.value.problems} == {"missing required key 'red_flags'",
+                                                          "missing required key 'exercises'"}
