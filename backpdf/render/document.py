@@ -135,7 +135,7 @@ Part = Callable[[Handout, Layout, Styles, Page], list]
 # laid out across the page, the others in the layout's columns.
 PARTS: dict[str, Part] = {
     "front": lambda h, lay, st, pg: front_matter(h, lay, st, pg.frame_width, pg.frame_height),
-    "guidance": lambda h, lay, st, pg: guidance(h, lay, st),
+    "guidance": lambda h, lay, st, pg: guidance(h, lay, st, pg.column_width),
     "checklist": lambda h, lay, st, pg: checklist(h, lay, st, pg.frame_width, pg.frame_height),
     "cards": _cards,
     "notes": lambda h, lay, st, pg: notes_section(lay, st, pg.column_width),

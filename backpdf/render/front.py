@@ -136,8 +136,30 @@ def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float,
     return story
 
 
-def guidance(handout: Handout, layout: Layout, styles: Styles) -> list:
-    """The `guidance` part: the library's general advice under its heading."""
+GUIDANCE_COLUMN_EMS = 18  # two columns of advice only where each still holds a few words a line
+GUIDANCE_GAP = 6 * mm
+
+
+def guidance(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
+    """The `guidance` part: the library's general advice under its heading; in two columns,
+    read left to right, where the column is wide enough, so page 1 keeps room for the first
+    exercise. Rows are whole: the advice can go on over a page break between rows."""
     if not handout.guidance:
         return []
-    return [Para(text(layout.labels["guidance_heading"]), styles.heading), *bullet_list(handout.guidance, styles)]
+    heading = Para(text(layout.labels["guidance_heading"]), styles.heading)
+    column = (width - GUIDANCE_GAP) / 2
+    bullets = bullet_list(handout.guidance, styles)
+    if column < GUIDANCE_COLUMN_EMS * styles.body.fontSize:
+        return [heading, *bullets]
+    # The heading is the table's first row, kept with the row under it (NOSPLIT): a
+    # heading that kept with the whole table would carry all of it to the next page.
+    rows = [[heading, ""]] + [bullets[i:i + 2] + [""] * (2 - len(bullets[i:i + 2]))
+                              for i in range(0, len(bullets), 2)]
+    table = make_table(rows, [column + GUIDANCE_GAP / 2, column + GUIDANCE_GAP / 2],
+                       [("SPAN", (0, 0), (1, 0)), ("NOSPLIT", (0, 0), (-1, 1)),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), GUIDANCE_GAP / 2), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, 0), styles.heading.spaceBefore),
+                        ("BOTTOMPADDING", (0, 0), (-1, 0), styles.heading.spaceAfter)], split_in_row=False)
+    return [table]
