@@ -126,12 +126,16 @@ clinic_option = click.option("--clinic", "clinic_path", type=click.Path(dir_okay
                              help="Clinic profile (else $BACKPDF_CLINIC, else clinic.yaml in the config folder).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 paper_choice = click.Choice(vocabulary.papers())
+language_option = click.option("--language", type=click.Choice(vocabulary.languages()),
+                               help="Print in this language (default: the program's or clinic's, else en).")
 
 
-def _library(path):
+def _library(path, language: str | None = None):
     from backpdf.library_file import load_library
+    from backpdf.library_translation import in_language
 
-    return load_library(path)
+    library = load_library(path)
+    return in_language(library, language) if language else library
 
 
 def _echo_json(data) -> None:
@@ -149,9 +153,10 @@ def cli():
 @click.option("--kind", type=click.Choice(vocabulary.kinds()), help="Only exercises of this kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array with every field.")
 @library_option
-def list_command(area, kind, as_json, library_path):
+@language_option
+def list_command(area, kind, as_json, library_path, language):
     """List the exercises in the library: id, name, areas, kind."""
-    library = _library(library_path)
+    library = _library(library_path, language)
     chosen = [e for e in library.exercises.values()
               if (area is None or area in e.areas) and (kind is None or e.kind == kind)]
     if as_json:
@@ -166,15 +171,17 @@ def list_command(area, kind, as_json, library_path):
 @click.argument("exercise_id", shell_complete=_complete_exercises)
 @click.option("--json", "as_json", is_flag=True, help="Print the exercise as JSON.")
 @library_option
-def show(exercise_id, as_json, library_path):
+@language_option
+def show(exercise_id, as_json, library_path, language):
     """Show one exercise in full, every field of the library."""
+    from backpdf.i18n import translator
     from backpdf.showing import exercise_lines
 
-    exercise = _library(library_path).exercise(exercise_id)
+    exercise = _library(library_path, language).exercise(exercise_id)
     if as_json:
         _echo_json(exercise.to_json())
         return
-    for line in exercise_lines(exercise):
+    for line in exercise_lines(exercise, translator(language or "en")):
         click.echo(line)
 
 
@@ -215,10 +222,11 @@ Examples:
               help="Print each exercise's picture (a layout can also leave them out).")
 @clinic_option
 @library_option
+@language_option
 @click.option("-o", "--output", metavar="FILE|-", help="Where to write the PDF; - for stdout.")
 def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
              overrides, layout, paper, tracking_log, missing_images, pictures, clinic_path, library_path,
-             output):
+             language, output):
     """Make a handout from exercise IDS, --area, --template and/or a --program file."""
     from backpdf.clinic_file import load_clinic
     from backpdf.model import ProgramEntry
@@ -236,7 +244,7 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
     request = Request(entries=tuple(ProgramEntry(i) for i in ids), areas=areas, template=template,
                       conditions=conditions, overrides=overrides, patient=patient, clinician=clinician,
                       note=note, date=date_text, layout=layout, paper=paper, tracking_log=tracking_log,
-                      missing_images=missing_images, pictures=pictures)
+                      missing_images=missing_images, pictures=pictures, language=language)
     if program_path:
         request = load_program(program_path, library).overridden_by(request)
     result = make_handout(request, library, clinic, _dt.date.today())
@@ -263,7 +271,7 @@ def _pages(count: int) -> str:
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 def validate(library_path, clinic_path, as_json, files):
     """Check the library, clinic profile and any program or layout FILES; report every problem."""
-    from backpdf.readability import summary
+    from backpdf.readability import spanish_summary, summary
     from backpdf.validation import validate_files
 
     report = validate_files(library_path, clinic_path, files)
@@ -277,6 +285,10 @@ def validate(library_path, clinic_path, as_json, files):
             click.echo(summary(report.readability))
         for group in report.groups:
             click.echo(str(group))
+        for spanish in report.spanish:
+            click.echo(f"  {spanish.exercise_id:<28} Fernández-Huerta {spanish.reading_ease:>5.1f} (Spanish steps)")
+        if report.spanish:
+            click.echo(spanish_summary(report.spanish))
         for line in report.warnings + report.problems:
             click.echo(str(line))
     if report.problems:
@@ -301,10 +313,11 @@ def layouts(as_json):
 
 @cli.command()
 @library_option
+@language_option
 @json_option
-def templates(library_path, as_json):
+def templates(library_path, language, as_json):
     """List the library's starting programs (use one with `generate --template ID`)."""
-    library = _library(library_path)
+    library = _library(library_path, language)
     if as_json:
         _echo_json([{"id": t.id, "name": t.name, "description": t.description,
                      "exercises": [e.id for e in t.entries]} for t in library.templates.values()])
@@ -316,10 +329,11 @@ def templates(library_path, as_json):
 
 @cli.command()
 @library_option
+@language_option
 @json_option
-def conditions(library_path, as_json):
+def conditions(library_path, language, as_json):
     """List the conditions a patient can be screened for (`generate --condition ID`)."""
-    library = _library(library_path)
+    library = _library(library_path, language)
     rows = [(c, [e.id for e in library.exercises.values() if c.avoids(e)])
             for c in library.conditions.values()]
     if as_json:
@@ -396,13 +410,14 @@ def paths(as_json):
 @click.option("--paper", type=paper_choice, help="Paper for every handout, over files and rows.")
 @clinic_option
 @library_option
+@language_option
 @click.option("--jobs", metavar="N", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
               show_default="number of CPUs", help="Handouts made at once; 1 uses no worker processes.")
 @click.option("--combined", metavar="FILE", type=click.Path(dir_okay=False),
               help="Also write every handout of the run, in input order, as one PDF.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_path, library_path,
-                  jobs, combined, quiet):
+                  language, jobs, combined, quiet):
     """Make many handouts: program FILES (.yaml), rosters (.csv, one handout per row),
     --by-area or --by-template sheets. Exit 1 if any handout failed."""
     from backpdf import batch
@@ -412,7 +427,7 @@ def batch_command(files, out_dir, by_area, by_template, layout, paper, clinic_pa
     started = time.monotonic()
     clinic = load_clinic(clinic_path)
     settings = batch.Settings(_library(library_path), clinic, _dt.date.today(),
-                              Request(layout=layout, paper=paper))
+                              Request(layout=layout, paper=paper, language=language))
     plan = batch.plan(files, out_dir, settings, by_area=by_area, by_template=by_template, combined=combined)
     _warn_placeholder_videos(clinic)
     with _progress(len(plan.jobs), quiet) as advance:

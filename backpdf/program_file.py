@@ -59,5 +59,5 @@ def request_from_data(data: dict, folder: Path) -> Request:
         conditions=tuple(data.get("conditions", [])),
         overrides=tuple(data.get("overrides", [])),
         patient=data.get("patient"), clinician=data.get("clinician"), note=data.get("note"),
-        date=data.get("date"), layout=layout, paper=data.get("paper"),
+        date=data.get("date"), layout=layout, paper=data.get("paper"), language=data.get("language"),
     )

@@ -30,3 +30,8 @@ def bundled_layouts_dir() -> Path:
 
 def font_path(file_name: str) -> Path:
     return _PACKAGE / "fonts" / file_name
+
+
+def bundled_translation(language: str) -> Path:
+    """The bundled library's translation into `language` (it may not exist)."""
+    return _PACKAGE / "translations" / f"exercises.{language}.yaml"

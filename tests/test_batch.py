@@ -141,7 +141,7 @@ def test_a_bad_row_or_program_fails_alone_with_file_and_row(run, tmp_path, clini
     assert lines[:3] == [
         f"{roster}:4: unknown exercise 'brid-dog'; did you mean 'bird-dog' or 'bridge'?",
         f"{roster}:5: date must be a date written YYYY-MM-DD, like 2026-11-21 (got '21/11/2026')",
-        f"{bad}:2: unknown key 'foo'; allowed: clinician, conditions, date, exercises, layout, note, "
+        f"{bad}:2: unknown key 'foo'; allowed: clinician, conditions, date, exercises, language, layout, note, "
         "overrides, paper, patient, template",
     ]
     assert lines[3].startswith("3 written, 3 failed, ")
