@@ -41,11 +41,13 @@ from backpdf.batch_jobs import (
     stop_signals,
 )
 from backpdf.errors import BackpdfError
-from backpdf.model import Library, ProgramEntry
+from backpdf.i18n import N_, translator
+from backpdf.library_translation import in_language
+from backpdf.model import ProgramEntry
 from backpdf.out_dir import locked, remove_temp_files, set_aside
 from backpdf.output import check_target_is_regular, write_atomic
 from backpdf.pipeline import choose_layout
-from backpdf.program import Request
+from backpdf.program import Request, handout_language
 from backpdf.roster import read_roster
 
 MANIFEST = "manifest.json"
@@ -174,7 +176,7 @@ def plan(files, out_dir: str | Path, settings: Settings, *, by_area: bool = Fals
     if combined is not None:
         combined = _claim_combined(Path(combined), out_dir, claims)
     steps: list[Job | Failed] = []
-    for index, (source, name, spec) in enumerate(_candidates(paths, settings.library, by_area, by_template,
+    for index, (source, name, spec) in enumerate(_candidates(paths, settings, by_area, by_template,
                                                                           all_exercises)):
         try:
             if isinstance(spec, BackpdfError):
@@ -216,24 +218,38 @@ def _claim_combined(path: Path, out_dir: Path, claims: _Claims) -> Path:
         raise BackpdfError(f"--combined {path}: {exc}") from None
 
 
-def _candidates(paths: list[Path], library: Library, by_area: bool, by_template: bool,
+# An area sheet's title, by area; `N_` marks each for the message catalogs.
+AREA_SHEET_TITLES = {
+    "neck": N_("Exercises for your neck"),
+    "upper-back": N_("Exercises for your upper back"),
+    "mid-back": N_("Exercises for your mid back"),
+    "lower-back": N_("Exercises for your lower back"),
+}
+
+
+def _candidates(paths: list[Path], settings: Settings, by_area: bool, by_template: bool,
                 all_exercises: bool = False) -> Iterator[tuple[Source, str | None, Spec | BackpdfError]]:
     """(source, output name, what to make) for every handout asked for, in input order.
 
-    A roster that cannot be read at all gives one candidate carrying its error.
+    A roster that cannot be read at all gives one candidate carrying its error. Sheet
+    titles are in the run's language (--language, else the clinic's).
     """
+    library = settings.library
+    language = handout_language(settings.command_line, settings.clinic)
     if by_area:
+        tr = translator(language)
         for area in vocabulary.areas():
             sheet = library.area_sheets.get(area)
+            title = tr.gettext(AREA_SHEET_TITLES[area])
             if sheet and not all_exercises:
                 entries = tuple(ProgramEntry(exercise_id) for exercise_id in sheet.exercises)
-                yield Source(area=area), area, Sheet(Request(entries=entries, title=sheet.title, undated=True))
+                yield Source(area=area), area, Sheet(Request(entries=entries, title=title, undated=True))
             elif library.in_area(area):
-                title = sheet.title if sheet else f"Exercises for your {area.replace('-', ' ')}"
                 yield Source(area=area), area, Sheet(Request(areas=(area,), title=title, undated=True))
     if by_template:
+        templates = in_language(library, language).templates
         for template_id in library.templates:
-            title = library.templates[template_id].name
+            title = templates[template_id].name
             yield Source(template=template_id), template_id, Sheet(Request(template=template_id, title=title))
     for path in paths:
         if path.suffix.lower() in PROGRAM_SUFFIXES:

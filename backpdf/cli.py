@@ -139,12 +139,16 @@ print_option = click.option(
     "--print", "printer", is_flag=False, flag_value="", default=None, metavar="[PRINTER]",
     help="Send to PRINTER (default: the system's default printer) with CUPS `lp`, double-sided; "
          "give it after any IDS or FILES.")
+language_option = click.option("--language", type=_choice(vocabulary.languages()),
+                               help="Print in this language (default: the program's or clinic's, else en).")
 
 
-def _library(path):
+def _library(path, language: str | None = None):
     from backpdf.library_file import load_library
+    from backpdf.library_translation import in_language
 
-    return load_library(path)
+    library = load_library(path)
+    return in_language(library, language) if language else library
 
 
 def _echo_json(data) -> None:
@@ -167,11 +171,12 @@ def cli(ctx: click.Context):
               help="Only exercises whose name, purpose, steps or id hold these words (any letter case).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array with every field.")
 @library_option
-def list_command(area, kind, search, as_json, library_path):
+@language_option
+def list_command(area, kind, search, as_json, library_path, language):
     """List the exercises in the library: id, name, areas, kind."""
     from backpdf.finding import matching
 
-    library = _library(library_path)
+    library = _library(library_path, language)
     chosen = [e for e in library.exercises.values()
               if (area is None or area in e.areas) and (kind is None or e.kind == kind)]
     if search is not None:
@@ -190,15 +195,17 @@ def list_command(area, kind, search, as_json, library_path):
 @click.argument("exercise_id", shell_complete=_complete_exercises)
 @click.option("--json", "as_json", is_flag=True, help="Print the exercise as JSON.")
 @library_option
-def show(exercise_id, as_json, library_path):
+@language_option
+def show(exercise_id, as_json, library_path, language):
     """Show one exercise in full, every field of the library."""
+    from backpdf.i18n import translator
     from backpdf.showing import exercise_lines
 
-    exercise = _library(library_path).exercise(exercise_id.lower())
+    exercise = _library(library_path, language).exercise(exercise_id.lower())
     if as_json:
         _echo_json(exercise.to_json())
         return
-    for line in exercise_lines(exercise):
+    for line in exercise_lines(exercise, translator(language or "en")):
         click.echo(line)
 
 
@@ -240,6 +247,7 @@ Examples:
               help="Print each exercise's picture (a layout can also leave them out).")
 @clinic_option
 @library_option
+@language_option
 @click.option("-o", "--output", metavar="FILE|-", help="Where to write the PDF; - for stdout.")
 @click.option("--save-program", metavar="FILE", type=click.Path(dir_okay=False),
               help="Also save what was asked for as a program file, to make the handout again with "
@@ -248,7 +256,7 @@ Examples:
 @click.option("--simplex", is_flag=True, help="With --print: print on one side of the paper only.")
 def generate(ids, areas, template, program_path, patient, clinician, date_text, note, conditions,
              overrides, layout, paper, tracking_log, missing_images, pictures, clinic_path, library_path,
-             output, save_program, printer, simplex):
+             language, output, save_program, printer, simplex):
     """Make a handout from exercise IDS, --area, --template and/or a --program file.
 
     With --print and no -o, the handout goes straight to the printer and no file is written.
@@ -274,7 +282,7 @@ def generate(ids, areas, template, program_path, patient, clinician, date_text, 
                       template=template and template.lower(), conditions=_lower(conditions),
                       overrides=_lower(overrides), patient=patient, clinician=clinician,
                       note=note, date=date_text, layout=layout, paper=paper, tracking_log=tracking_log,
-                      missing_images=missing_images, pictures=pictures)
+                      missing_images=missing_images, pictures=pictures, language=language)
     if program_path:
         request = load_program(program_path, library).overridden_by(request)
     result = make_handout(request, library, clinic, _dt.date.today())
@@ -326,7 +334,7 @@ def _pages(count: int) -> str:
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 def validate(library_path, clinic_path, as_json, files):
     """Check the library, clinic profile and any program or layout FILES; report every problem."""
-    from backpdf.readability import summary
+    from backpdf.readability import spanish_summary, summary
     from backpdf.validation import validate_files
 
     report = validate_files(library_path, clinic_path, files)
@@ -340,6 +348,10 @@ def validate(library_path, clinic_path, as_json, files):
             click.echo(summary(report.readability))
         for group in report.groups:
             click.echo(str(group))
+        for spanish in report.spanish:
+            click.echo(f"  {spanish.exercise_id:<28} Fernández-Huerta {spanish.reading_ease:>5.1f} (Spanish steps)")
+        if report.spanish:
+            click.echo(spanish_summary(report.spanish))
         for line in report.warnings + report.problems:
             click.echo(str(line))
     if report.problems:
@@ -364,10 +376,11 @@ def layouts(as_json):
 
 @cli.command()
 @library_option
+@language_option
 @json_option
-def templates(library_path, as_json):
+def templates(library_path, language, as_json):
     """List the library's starting programs (use one with `generate --template ID`)."""
-    library = _library(library_path)
+    library = _library(library_path, language)
     if as_json:
         _echo_json([{"id": t.id, "name": t.name, "description": t.description,
                      "exercises": [e.id for e in t.entries]} for t in library.templates.values()])
@@ -379,10 +392,11 @@ def templates(library_path, as_json):
 
 @cli.command()
 @library_option
+@language_option
 @json_option
-def conditions(library_path, as_json):
+def conditions(library_path, language, as_json):
     """List the conditions a patient can be screened for (`generate --condition ID`)."""
-    library = _library(library_path)
+    library = _library(library_path, language)
     rows = [(c, [e.id for e in library.exercises.values() if c.avoids(e)])
             for c in library.conditions.values()]
     if as_json:
@@ -498,6 +512,7 @@ def paths(as_json):
 @click.option("--paper", type=paper_choice, help="Paper for every handout, over files and rows.")
 @clinic_option
 @library_option
+@language_option
 @click.option("--jobs", metavar="N", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
               show_default="number of CPUs", help="Handouts made at once; 1 uses no worker processes.")
 @click.option("--combined", metavar="FILE", type=click.Path(dir_okay=False),
@@ -508,7 +523,7 @@ def paths(as_json):
                                               "and no blank back pages in --combined.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def batch_command(files, out_dir, by_area, all_exercises, by_template, layout, paper, clinic_path, library_path,
-                  jobs, combined, printer, simplex, quiet):
+                  language, jobs, combined, printer, simplex, quiet):
     """Make many handouts: program FILES (.yaml), rosters (.csv, one handout per row),
     --by-area or --by-template sheets. Exit 1 if any handout failed.
 
@@ -523,7 +538,7 @@ def batch_command(files, out_dir, by_area, all_exercises, by_template, layout, p
                        "a program or roster file")
     clinic = load_clinic(clinic_path)
     settings = batch.Settings(_library(library_path), clinic, _dt.date.today(),
-                              Request(layout=layout, paper=paper))
+                              Request(layout=layout, paper=paper, language=language))
     plan = batch.plan(files, out_dir, settings, by_area=by_area, by_template=by_template, combined=combined,
                       simplex=simplex, all_exercises=all_exercises)
     _warn_placeholder_videos(clinic)

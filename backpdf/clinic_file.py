@@ -43,6 +43,9 @@ def clinic_problems(doc: Document) -> list[Problem]:
     for key in ("video_base_url", "website"):
         if key in data and (why := link_problem(data[key])):
             problems.append(doc.problem(f"{key}: {why}", (key,)))
+    for language, url in data.get("video_base_urls", {}).items():
+        if why := link_problem(url):
+            problems.append(doc.problem(f"video_base_urls.{language}: {why}", ("video_base_urls", language)))
     logo = data.get("logo")
     if logo:
         path = doc.path.parent / logo

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from backpdf.i18n import Translator
 
 FULL_WIDTH_PARTS = frozenset({"front", "checklist", "tracking_log"})
 
@@ -118,6 +121,14 @@ class Layout:
     @property
     def qr_column_width_cm(self) -> float:
         return self.qr_column_cm if self.qr_column_cm is not None else self.qr_cm + 1.6
+
+    def translated(self, tr: Translator) -> Layout:
+        """This layout with every label through `tr`'s catalog (a list label item by item).
+        A label a clinic rewrote in its own layout file has no catalog entry and stays as
+        the clinic wrote it."""
+        pairs = tuple((key, tuple(tr.gettext(item) for item in value) if isinstance(value, tuple)
+                       else tr.gettext(value)) for key, value in self.labels.pairs)
+        return replace(self, labels=Labels(pairs))
 
     def with_tracking_log(self, on: bool | None) -> Layout:
         """This layout with the tracking log added at the end or taken out (None: as the

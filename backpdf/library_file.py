@@ -155,7 +155,7 @@ def build_library(doc: Document, base: Library | None = None) -> Library:
                                         tuple(ProgramEntry.from_data(e) for e in t["exercises"]))
                       for t in data.get("templates", [])}},
         area_sheets={**inherited.area_sheets,
-                     **{area: AreaSheet(sheet["title"], tuple(sheet["exercises"]))
+                     **{area: AreaSheet(tuple(sheet["exercises"]))
                         for area, sheet in data.get("area_sheets", {}).items()}},
     )
 

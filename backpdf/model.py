@@ -219,9 +219,9 @@ class Template:
 
 @dataclass(frozen=True)
 class AreaSheet:
-    """What `batch --by-area` prints for an area: a short selection, not the catalogue."""
+    """What `batch --by-area` prints for an area: a short selection, not the catalogue (its
+    title comes from the message catalogs, so it is printed in the sheet's language)."""
 
-    title: str
     exercises: tuple[str, ...]
 
 
@@ -234,6 +234,7 @@ class Library:
     exercises: dict[str, Exercise]
     templates: dict[str, Template]
     area_sheets: dict[str, AreaSheet] = field(default_factory=dict)
+    language: str = "en"                 # of its printed text; see `library_translation`
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The exercise with this id, or an error with did-you-mean suggestions."""
@@ -294,20 +295,24 @@ class Clinic:
     emergency_number: str = "911"
     layout: str | None = None
     paper: str | None = None
+    language: str | None = None     # the clinic's usual handout language (None: English)
+    # Videos in another language, by language: {es: https://...}; others use video_base_url.
+    video_base_urls: dict[str, str] = field(default_factory=dict, hash=False)
     source: Path | None = None
 
     @property
     def has_placeholder_videos(self) -> bool:
         return self.video_base_url == PLACEHOLDER_VIDEO_BASE
 
+    def video_base_for(self, language: str) -> str:
+        """Where the QR codes of a handout in `language` point."""
+        return self.video_base_urls.get(language, self.video_base_url)
+
     def printed_texts(self) -> Iterator[tuple[str, str]]:
         for name in ("name", "address", "phone", "website"):  # the emergency number is in the red flags
             value = getattr(self, name)
             if value:
                 yield f"clinic {name}", value
-
-
-GENERIC_TITLE = "Your home exercise program"
 
 
 @dataclass(frozen=True)
@@ -374,7 +379,8 @@ class Handout:
     clinician: str | None = None
     note: str | None = None
     precautions: tuple[str, ...] = ()
-    title: str = GENERIC_TITLE
+    title: str = "Your home exercise program"
+    language: str = "en"            # every word printed is in this language (decided in `resolve`)
     why: str | None = None          # the main message: why these exercises
     dated: bool = True              # False: a blank line for the date (a sheet handed out later)
     summary: str | None = None      # "Do these 5 exercises once a day. It takes about 15 minutes."

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from backpdf import vocabulary
 from backpdf.errors import BackpdfError
+from backpdf.i18n import translator
 from backpdf.layout import Layout
 from backpdf.layout_file import find_layout
 from backpdf.model import Clinic, Handout, Library
@@ -62,6 +63,7 @@ def prepare(request: Request, library: Library, clinic: Clinic, today: _dt.date,
 
     handout, notices = resolve(request, library, clinic, today)
     layout = (layout or choose_layout(request, clinic)).with_tracking_log(request.tracking_log)
+    layout = layout.translated(translator(handout.language))
     if layout.images.place != "none" and request.pictures:
         box = (layout.images.width_cm * 10, layout.images.height_cm * 10)
         thumbnail = THUMBNAIL_MM if "checklist" in layout.flow else None

@@ -11,8 +11,8 @@ import datetime as _dt
 from dataclasses import dataclass, replace
 
 from backpdf.errors import BackpdfError
+from backpdf.i18n import DEFAULT_LANGUAGE, Translator, check_language, translator
 from backpdf.model import (
-    GENERIC_TITLE,
     Clinic,
     Condition,
     Dose,
@@ -47,6 +47,7 @@ class Request:
     missing_images: str = "error"            # or "skip": print the exercise without its picture
     pictures: bool = True                    # False: no pictures at all (--no-pictures)
     undated: bool = False                    # True: a line to write the date on, none printed
+    language: str | None = None              # None: the clinic's, else English
 
     def overridden_by(self, other: Request) -> Request:
         """This request with everything `other` sets taken from `other` (command line wins).
@@ -56,7 +57,7 @@ class Request:
         screening never silently disappears.
         """
         changes = {k: getattr(other, k) for k in
-                   ("patient", "clinician", "note", "date", "layout", "paper", "title", "tracking_log")
+                   ("patient", "clinician", "note", "date", "layout", "paper", "title", "tracking_log", "language")
                    if getattr(other, k) is not None}
         if other.entries or other.areas or other.template:
             changes.update(entries=other.entries, areas=other.areas, template=other.template)
@@ -102,14 +103,32 @@ def _selection(request: Request, library: Library) -> list[tuple[ProgramEntry, b
     return list(chosen.values())
 
 
-def _override_warning(condition_names: list[str]) -> str:
-    return ("Your clinician chose this exercise for you even though it is usually avoided with "
-            + " and ".join(condition_names) + ". Follow their instructions closely.")
+def _override_warning(condition_names: list[str], tr: Translator) -> str:
+    from babel.lists import format_list
+
+    return tr.gettext("Your clinician chose this exercise for you even though it is usually avoided with "
+                      "{conditions}. Follow their instructions closely.").format(
+        conditions=format_list(condition_names, locale=tr.language))
+
+
+def handout_language(request: Request, clinic: Clinic) -> str:
+    """The request's language, else the clinic's usual one, else English."""
+    return check_language(request.language or clinic.language or DEFAULT_LANGUAGE)
 
 
 def resolve(request: Request, library: Library, clinic: Clinic,
             today: _dt.date) -> tuple[Handout, list[str]]:
-    """Make every decision for one handout. Returns the handout and notices for stderr."""
+    """Make every decision for one handout. Returns the handout and notices for stderr.
+
+    The handout's language is decided first, and everything after reads the library in that
+    language (the only file read here: its translation, once per language and library) and
+    words doses from that language's catalog.
+    """
+    from backpdf.library_translation import in_language
+
+    language = handout_language(request, clinic)
+    library = in_language(library, language)
+    tr = translator(language)
     _check_note_lengths(request)
     conditions = [library.condition(c) for c in request.conditions]
     for ident in request.overrides:
@@ -127,7 +146,7 @@ def resolve(request: Request, library: Library, clinic: Clinic,
         if ruled_out:
             names = [c.name for c in ruled_out]
             if exercise.id in request.overrides:
-                warnings = (_override_warning(names),)
+                warnings = (_override_warning(names, tr),)
             elif named:
                 raise BackpdfError(f"exercise '{exercise.id}' is not advised with {' and '.join(names)}; "
                                    f"leave it out, or print it anyway with --override {exercise.id}")
@@ -135,7 +154,7 @@ def resolve(request: Request, library: Library, clinic: Clinic,
                 notices.append(f"left out '{exercise.id}' ({exercise.name}): not advised with "
                                + " and ".join(names))
                 continue
-        items.append(_handout_exercise(len(items) + 1, exercise, entry, conditions, warnings, clinic))
+        items.append(_handout_exercise(len(items) + 1, exercise, entry, conditions, warnings, clinic, tr))
 
     if not items:
         raise BackpdfError("every chosen exercise is ruled out by the screened conditions; "
@@ -149,11 +168,13 @@ def resolve(request: Request, library: Library, clinic: Clinic,
         patient=request.patient,
         clinician=request.clinician,
         note=request.note,
-        precautions=tuple(c.precaution or f"Tell your clinician about your {c.name.lower()} "
-                          "before you start." for c in conditions),
-        title=request.title or GENERIC_TITLE,
+        precautions=tuple(c.precaution or tr.gettext("Tell your clinician about your {condition} before you "
+                                                     "start.").format(condition=c.name.lower())
+                          for c in conditions),
+        title=request.title or tr.gettext("Your home exercise program"),
+        language=language,
         why=library.template(request.template).why if request.template else None,
-        summary=program_summary(tuple(item.dose for item in items)),
+        summary=program_summary(tuple(item.dose for item in items), tr),
         dated=not request.undated,
     )
     return handout, notices
@@ -193,9 +214,9 @@ def _with_number(text: str, clinic: Clinic) -> str:
 
 
 def _handout_exercise(number: int, exercise: Exercise, entry: ProgramEntry, conditions,
-                      warnings: tuple[str, ...], clinic: Clinic) -> HandoutExercise:
+                      warnings: tuple[str, ...], clinic: Clinic, tr: Translator) -> HandoutExercise:
     dose: Dose = exercise.dose.merged(entry.dose)
-    url = video_url(exercise.video, clinic.video_base_url)
+    url = video_url(exercise.video, clinic.video_base_for(tr.language))
     why = link_problem(url)
     if why:
         raise BackpdfError(f"exercise '{exercise.id}': video link {url!r} cannot be printed: {why}")
@@ -204,7 +225,7 @@ def _handout_exercise(number: int, exercise: Exercise, entry: ProgramEntry, cond
                                     if text not in own))  # each sentence once
     return HandoutExercise(
         number=number, exercise=exercise, dose=dose,
-        dose_cells=dose_cells(dose), dose_short=dose_short(dose),
+        dose_cells=dose_cells(dose, tr), dose_short=dose_short(dose, tr),
         screening_cautions=screening,
         video_url=url, note=entry.note, warnings=warnings,
     )

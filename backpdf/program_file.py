@@ -91,7 +91,7 @@ def request_from_data(data: dict, folder: Path) -> Request:
         conditions=tuple(data.get("conditions", [])),
         overrides=tuple(data.get("overrides", [])),
         patient=data.get("patient"), clinician=data.get("clinician"), note=data.get("note"),
-        date=data.get("date"), layout=layout, paper=data.get("paper"),
+        date=data.get("date"), layout=layout, paper=data.get("paper"), language=data.get("language"),
         areas=tuple(data.get("areas", [])), tracking_log=data.get("tracking_log"),
     )
 

@@ -100,3 +100,38 @@ def groups_readability(library: Library) -> list[GroupReadability]:
             found.append(GroupReadability(group, len(texts), round(mean(grades), 1), round(grades[worst], 1),
                                           texts[worst]))
     return found
+
+
+# Fernández-Huerta reading ease for Spanish (0-100, higher is easier): 70-80 "fairly easy",
+# 80-90 "easy". Below 60 is "somewhat hard", too hard for a patient handout.
+WARN_READING_EASE = 60.0
+
+
+@dataclass(frozen=True)
+class SpanishReadability:
+    exercise_id: str
+    reading_ease: float
+
+    def warnings(self) -> list[str]:
+        if self.reading_ease < WARN_READING_EASE:
+            return [f"Spanish steps score {self.reading_ease:.0f} (Fernández-Huerta); aim for "
+                    f"{WARN_READING_EASE:.0f} or more (shorter sentences, shorter words)"]
+        return []
+
+
+def spanish_readability(library: Library) -> list[SpanishReadability]:
+    """The Fernández-Huerta score of each exercise's steps, for a library in Spanish."""
+    import textstat
+
+    textstat.set_lang("es")  # textstat's language is global: set it back for the English measures
+    try:
+        return [SpanishReadability(e.id, round(textstat.fernandez_huerta(" ".join(e.steps)), 1))
+                for e in library.exercises.values()]
+    finally:
+        textstat.set_lang("en_US")
+
+
+def spanish_summary(results: list[SpanishReadability]) -> str:
+    hardest = min(results, key=lambda r: r.reading_ease)
+    return (f"readability in Spanish: mean Fernández-Huerta {mean(r.reading_ease for r in results):.1f}, "
+            f"lowest {hardest.reading_ease:.1f} ({hardest.exercise_id}); {len(results)} exercises")

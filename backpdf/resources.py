@@ -35,3 +35,8 @@ def font_path(file_name: str) -> Path:
 def schema_file(kind: str) -> Path:
     """A JSON Schema file, for the `$schema=` line of the files backpdf writes."""
     return _PACKAGE / "schema" / f"{kind}.schema.json"
+
+
+def bundled_translation(language: str) -> Path:
+    """The bundled library's translation into `language` (it may not exist)."""
+    return _PACKAGE / "translations" / f"exercises.{language}.yaml"

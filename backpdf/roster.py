@@ -31,7 +31,7 @@ from backpdf.suggest import unknown
 
 # Columns named like program-file keys are checked by the program schema; `area` and
 # `output` are the roster's own.
-PROGRAM_TEXT_COLUMNS = ("patient", "clinician", "note", "date", "template", "layout", "paper")
+PROGRAM_TEXT_COLUMNS = ("patient", "clinician", "note", "date", "template", "layout", "paper", "language")
 PROGRAM_LIST_COLUMNS = ("exercises", "conditions", "overrides")
 COLUMNS = PROGRAM_TEXT_COLUMNS + PROGRAM_LIST_COLUMNS + ("area", "output")
 DELIMITERS = (",", ";", "\t")  # spreadsheets in many locales save CSV with ';'

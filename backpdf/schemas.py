@@ -37,7 +37,7 @@ _TYPE_WORDS = {
 
 
 SCHEMA_KINDS = ("library", "program", "clinic", "layout")  # the files a user writes
-_ALL_SCHEMAS = (*SCHEMA_KINDS, "vocabulary", "picture")
+_ALL_SCHEMAS = (*SCHEMA_KINDS, "vocabulary", "picture", "translation")
 SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in _ALL_SCHEMAS}
 
 

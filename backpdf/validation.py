@@ -1,8 +1,9 @@
 """`backpdf validate`: check every file given and report all problems, not only the first.
 
-Each file's kind (library, clinic profile, program, layout) is told from its top-level keys,
-so staff can pass any mix of files without saying which is which. The library's steps are
-also measured for readability; those findings are warnings, not problems.
+Each file's kind (library, translation, clinic profile, program, layout) is told from its
+top-level keys, so staff can pass any mix of files without saying which is which. The
+library's translations beside it are checked too. The library's steps, and their Spanish,
+are also measured for readability; those findings are warnings, not problems.
 """
 
 from __future__ import annotations
@@ -12,14 +13,23 @@ from pathlib import Path
 
 from backpdf.clinic_file import clinic_problems, find_clinic_file
 from backpdf.errors import BackpdfError, Problem
+from backpdf.i18n import SUPPORTED_LANGUAGES
 from backpdf.layout_file import layout_problems
 from backpdf.library_file import base_library, build_library, library_problems
+from backpdf.library_translation import apply_translation, translation_file, translation_problems
 from backpdf.loading import Document, load_yaml
 from backpdf.model import Library
 from backpdf.program_file import program_problems
-from backpdf.readability import GroupReadability, StepsReadability, groups_readability, library_readability
+from backpdf.readability import (
+    GroupReadability,
+    SpanishReadability,
+    StepsReadability,
+    groups_readability,
+    library_readability,
+    spanish_readability,
+)
 from backpdf.resources import bundled_library
-from backpdf.schemas import schema
+from backpdf.schemas import schema, schema_problems
 
 
 @dataclass
@@ -28,6 +38,7 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)
     readability: list[StepsReadability] = field(default_factory=list)
     groups: list[GroupReadability] = field(default_factory=list)
+    spanish: list[SpanishReadability] = field(default_factory=list)
     checked: int = 0
 
     def to_json(self) -> dict:
@@ -38,7 +49,8 @@ class Report:
         return {"checked": self.checked, "problems": [entry(p) for p in self.problems],
                 "warnings": [entry(p) for p in self.warnings],
                 "readability": [vars(r) for r in self.readability],
-                "readability_of_groups": [vars(g) for g in self.groups]}
+                "readability_of_groups": [vars(g) for g in self.groups],
+                "readability_in_spanish": [vars(s) for s in self.spanish]}
 
 
 def kind_of(doc: Document) -> str:
@@ -47,7 +59,7 @@ def kind_of(doc: Document) -> str:
     if not isinstance(data, dict):
         return "program"
     keys = set(data)
-    for kind in ("library", "layout", "clinic"):
+    for kind in ("library", "translation", "layout", "clinic"):
         own = set(schema(kind)["properties"]) - set(schema("program")["properties"])
         if keys & own and not keys - set(schema(kind)["properties"]) - own:
             return kind
@@ -57,6 +69,8 @@ def kind_of(doc: Document) -> str:
 def _problems_in(doc: Document, library: Library | None, kind: str) -> list[Problem]:
     if kind == "library":
         return library_problems(doc, base_library(doc))
+    if kind == "translation":
+        return translation_problems(doc, library) if library else schema_problems(doc, "translation")
     if kind == "clinic":
         return clinic_problems(doc)
     if kind == "layout":
@@ -102,6 +116,22 @@ def _readability(doc: Document, library: Library, report: Report) -> None:
                                                f"exercise '{result.exercise_id}'"))
 
 
+def _check_translations(library: Library, report: Report) -> None:
+    """Check each translation beside the library; measure the Spanish one."""
+    for language in SUPPORTED_LANGUAGES:
+        path = translation_file(library.path, language)
+        if language == library.language or not path.is_file():
+            continue
+        doc = _check_file(path, library, report, "translation")
+        if doc is not None and language == "es":
+            report.spanish = spanish_readability(apply_translation(doc.data, library, language))
+            index = {line.exercise_id: line for line in report.spanish}
+            for exercise_id, result in index.items():
+                for message in result.warnings():
+                    report.warnings.append(doc.problem(f"warning: {message}", ("exercises", exercise_id, "steps"),
+                                                       f"exercise '{exercise_id}'"))
+
+
 def validate_files(library_path, clinic_path, files) -> Report:
     """Check the library, the clinic profile and `files`; measure the library's wording."""
     report = Report()
@@ -110,6 +140,7 @@ def validate_files(library_path, clinic_path, files) -> Report:
     library = build_library(library_doc, base_library(library_doc)) if library_doc else None
     if library is not None:
         _readability(library_doc, library, report)
+        _check_translations(library, report)
     clinic_file = find_clinic_file(clinic_path)
     if clinic_file is not None:
         _check_file(clinic_file, None, report, "clinic")

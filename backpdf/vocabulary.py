@@ -1,4 +1,4 @@
-"""The library's fixed vocabulary — areas, kinds, paper sizes — read from its one source,
+"""The library's fixed vocabulary — areas, kinds, paper sizes, languages — read from its one source,
 `schema/vocabulary.schema.json`, which the file schemas refer to and the CLI's choices are
 built from. Cheap to import (one small JSON file), so `--help` stays fast.
 """
@@ -26,6 +26,10 @@ def kinds() -> tuple[str, ...]:
 
 def papers() -> tuple[str, ...]:
     return tuple(_defs()["paper"]["enum"])
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(_defs()["language"]["enum"])
 
 
 def paper_size_mm(paper: str) -> tuple[float, float]:

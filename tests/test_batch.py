@@ -61,7 +61,7 @@ def test_area_sheets_hold_the_librarys_selection_with_lines_for_name_and_date(ru
         data = (out / f"{area}.pdf").read_bytes()
         open_strict(data)
         text = pdf_text(data)
-        assert sheet.title in text
+        assert f"Exercises for your {area.replace('-', ' ')}" in text
         assert [library.exercises[e].name for e in sheet.exercises if library.exercises[e].name not in text] == []
         others = [e.name for e in library.in_area(area) if e.id not in sheet.exercises]
         assert not any(f". {name} " in text for name in others), area
@@ -160,8 +160,8 @@ def test_a_bad_row_or_program_fails_alone_with_file_and_row(run, tmp_path, clini
     assert lines[:3] == [
         f"{roster}:4: unknown exercise 'brid-dog'; did you mean 'bird-dog' or 'bridge'?",
         f"{roster}:5: date must be a date written YYYY-MM-DD, like 2026-11-21 (got '21/11/2026')",
-        f"{bad}:2: unknown key 'foo'; allowed: areas, clinician, conditions, date, exercises, layout, note, "
-        "overrides, paper, patient, template, tracking_log",
+        f"{bad}:2: unknown key 'foo'; allowed: areas, clinician, conditions, date, exercises, language, layout, "
+        "note, overrides, paper, patient, template, tracking_log",
     ]
     assert lines[3].startswith("3 written, 3 failed, ")
 

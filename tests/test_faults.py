@@ -220,7 +220,7 @@ class Batch:
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.started: set[int] = {self.process.pid}
 
-    def wait_for_pdfs(self, count: int, seconds: float = 60) -> None:
+    def wait_for_pdfs(self, count: int, seconds: float = 180) -> None:
         deadline = time.monotonic() + seconds
         while len(list(self.out.glob("*.pdf"))) < count and self.process.poll() is None:
             assert time.monotonic() < deadline, "the batch made no handouts in time"
@@ -240,7 +240,7 @@ class Batch:
         self.started.update(found)
         return found
 
-    def finish(self, seconds: float = 60) -> str:
+    def finish(self, seconds: float = 240) -> str:  # bounded; generous for a loaded 2-core machine
         _, stderr = self.process.communicate(timeout=seconds)
         return stderr.decode()
 

@@ -46,7 +46,6 @@ from backpdf.render.markup import Para
 from backpdf.render.page import RULE_GAP, Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
 
-PDF_TITLE = "Home exercise program"
 TOP_FRAME_SLACK = 6 * mm  # measuring flowables outside a frame can come out a little short
 MAX_TOP_SHARE = 0.7  # columns under a taller page-1 top would be too short to hold a card
 
@@ -243,7 +242,7 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     doc = _PageLimitedDoc(
         _page_limit(handout), buffer, pagesize=(page.width, page.height), invariant=1,
         leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom,
-        title=PDF_TITLE, author=handout.clinic.name or "backpdf", subject="", keywords="",
+        title=layout.labels["pdf_title"], author=handout.clinic.name or "backpdf", subject="", keywords="",
         creator="backpdf", producer="backpdf",
         # Without this the canvas starts each page in Helvetica, an unembedded font.
         initialFontName=fonts.REGULAR,

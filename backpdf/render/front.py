@@ -6,8 +6,11 @@ red-flag box is always on page 1.
 from __future__ import annotations
 
 from reportlab.lib.units import cm, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Spacer
 
+from backpdf import typeface as fonts
+from backpdf.i18n import long_date
 from backpdf.layout import Layout
 from backpdf.model import Handout
 from backpdf.render.boxes import BOX_GREY, boxed, bullet_list
@@ -25,8 +28,7 @@ SIDE_BY_SIDE_EMS = 14    # narrowest clinic column, in body-text ems, worth putt
 
 
 def _date_words(handout: Handout) -> str:
-    d = handout.date
-    return f"{d.day} {d:%B} {d.year}"
+    return long_date(handout.date, handout.language)
 
 
 def _clinic_block(handout: Handout, styles: Styles, one_per_line: bool) -> list:
@@ -68,11 +70,13 @@ def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) 
 
 def _patient_block(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
     labels = layout.labels
-    rows = [[Para(f"<b>{text(label)}</b>", styles.body), Para(text(value), styles.body)]
-            for label, value in ((labels["patient"], handout.patient or BLANK_NAME),
-                                 (labels["date"], _date_words(handout) if handout.dated else BLANK_NAME),
-                                 (labels["clinician"], handout.clinician)) if value]
-    label_w = styles.body.fontSize * 4.2
+    date = _date_words(handout) if handout.dated else BLANK_NAME
+    shown = [(label, value) for label, value in ((labels["patient"], handout.patient or BLANK_NAME),
+                                                 (labels["date"], date),
+                                                 (labels["clinician"], handout.clinician)) if value]
+    rows = [[Para(f"<b>{text(label)}</b>", styles.body), Para(text(value), styles.body)] for label, value in shown]
+    size = styles.body.fontSize  # the label column fits its longest label ("Fecha:"), at least 4.2 em
+    label_w = max(size * 4.2, *(stringWidth(label, fonts.BOLD, size) + size * 0.6 for label, _ in shown))
     return [make_table(rows, [label_w, width - label_w],
                        [("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
