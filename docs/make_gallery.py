@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from visual import layout_names, pages, sample_pdf  # noqa: E402
+from visual import SPANISH, layout_names, pages, sample_pdf  # noqa: E402
 
 OUT = HERE / "gallery"
 DPI = 60
@@ -35,7 +35,7 @@ def save(image, name: str) -> None:
 def main() -> None:
     for old in OUT.glob("*.png"):
         old.unlink()
-    for name in layout_names():
+    for name in [*layout_names(), SPANISH]:
         for number, image in enumerate(pages(sample_pdf(name), DPI)[:PAGES_SHOWN], 1):
             save(image, f"{name}-{number}.png")
     for number, image in enumerate(pages(sample_pdf("pictures"), 70), 1):

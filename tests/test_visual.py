@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from PIL import ImageChops, ImageStat
 
-from visual import REFERENCE, layout_names, pages, png_bytes, sample_pdf
+from visual import REFERENCE, SPANISH, layout_names, pages, png_bytes, sample_pdf
 
 MEAN_DIFFERENCE = 1.5      # of 255, over the page: a moved card or picture is far more
 UPDATE = os.environ.get("BACKPDF_UPDATE_REFERENCES") == "1"
 
 
-@pytest.mark.parametrize("name", [*layout_names(), "pictures"])
+@pytest.mark.parametrize("name", [*layout_names(), SPANISH, "pictures"])
 def test_pages_match_their_reference_renders(name):
     rendered = pages(sample_pdf(name))
     if UPDATE:

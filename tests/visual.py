@@ -36,14 +36,20 @@ def layout_names() -> list[str]:
     return sorted(name for name in bundled_layouts() if not name.startswith("_"))
 
 
+SPANISH = "standard-es"  # the standard layout, in Spanish
+
+
 def sample_pdf(name: str) -> bytes:
-    """The handout each layout is judged by, or the contact sheet ("pictures")."""
+    """The handout each layout is judged by, the Spanish one ("standard-es"), or the
+    contact sheet ("pictures")."""
     library = load_library()
     if name == "pictures":
         return contact_sheet(library, paper_size_mm("letter"))[0]
-    request = Request(entries=tuple(ProgramEntry(i) for i in EXERCISES), patient="Maria Lopez",
-                      clinician="Ana Ruiz, PT", note="Start with exercises 1 to 3. Add 4 and 5 next week.",
-                      layout=name)
+    spanish = name == SPANISH
+    request = Request(entries=tuple(ProgramEntry(i) for i in EXERCISES), patient="María López",
+                      clinician="Ana Ruiz, PT", note="Empiece con los ejercicios 1 a 3." if spanish else
+                      "Start with exercises 1 to 3. Add 4 and 5 next week.",
+                      layout="standard" if spanish else name, language="es" if spanish else None)
     return make_handout(request, library, CLINIC, dt.date(2026, 3, 2)).pdf
 
 
