@@ -6,10 +6,8 @@ the interruption test stops a pooled and an in-process run in a subprocess.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
-import json
 import os
 import signal
 import subprocess
@@ -21,24 +19,12 @@ import pypdf
 import pytest
 from conftest import TODAY
 from pdfcheck import normalise, open_strict, page_count, pdf_text
+from rosters import manifest, write_roster
 
 from backpdf import batch, vocabulary
 from backpdf.errors import BackpdfError
 
 PATIENTS = ("Zoë Nguyễn", "Ann Smith", "Bob Jones", "Carla Díaz", "Dev Patel", "Eve Stone")
-
-
-def write_roster(path: Path, rows: list[dict],
-                 columns=("patient", "exercises", "template", "date", "output")) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
-def manifest(out: Path) -> dict:
-    return json.loads((out / "manifest.json").read_text("utf-8"))
 
 
 def pdf_names(out: Path) -> set[str]:

@@ -7,9 +7,7 @@ stop only the processes they started (found as children of that batch process in
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import json
 import os
 import signal
 import subprocess
@@ -19,10 +17,11 @@ import time
 from pathlib import Path
 
 import pytest
+from pdfcheck import open_strict, page_count
+from rosters import manifest, write_roster
 
 from backpdf.errors import BackpdfError
 from backpdf.loading import load_yaml
-from pdfcheck import open_strict, page_count
 
 ROOT = Path(__file__).parent.parent
 
@@ -32,18 +31,6 @@ def one_line_error(result) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     return lines[0]
-
-
-def write_roster(path: Path, rows: list[dict], columns=("patient", "template", "output")) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
-def manifest(out: Path) -> dict:
-    return json.loads((out / "manifest.json").read_text("utf-8"))
 
 
 def assert_manifest_true_to_disk(out: Path) -> dict:
@@ -495,6 +482,7 @@ def _image_streams(pdf: bytes) -> list[bytes]:
 def test_picture_metadata_never_reaches_the_pdf(tmp_path, library, clinic, kind):
     from dataclasses import replace
 
+    from conftest import TODAY
     from PIL import Image
 
     from backpdf.images import open_picture, with_pictures
@@ -502,7 +490,6 @@ def test_picture_metadata_never_reaches_the_pdf(tmp_path, library, clinic, kind)
     from backpdf.model import ProgramEntry
     from backpdf.program import Request, resolve
     from backpdf.render import render
-    from conftest import TODAY
 
     photo, logo = tmp_path / f"photo.{kind}", tmp_path / f"logo.{kind}"
     for path in (photo, logo):
