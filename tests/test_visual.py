@@ -4,6 +4,7 @@ a tolerance that absorbs anti-aliasing, not a moved line or a changed picture.""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -16,15 +17,21 @@ MEAN_DIFFERENCE = 1.5      # of 255, over the page: a moved card or picture is f
 UPDATE = os.environ.get("BACKPDF_UPDATE_REFERENCES") == "1"
 
 
+def references_of(name: str) -> list[Path]:
+    """`name-1.png`, `name-2.png` ... in page order (not `standard-es-1.png` for "standard")."""
+    found = [p for p in REFERENCE.glob(f"{name}-*.png") if re.fullmatch(rf"{re.escape(name)}-\d+", p.stem)]
+    return sorted(found, key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
 @pytest.mark.parametrize("name", [*layout_names(), SPANISH, "pictures"])
 def test_pages_match_their_reference_renders(name):
     rendered = pages(sample_pdf(name))
     if UPDATE:
-        for old in REFERENCE.glob(f"{name}-*.png"):
+        for old in references_of(name):
             old.unlink()
         for number, image in enumerate(rendered, 1):
             (REFERENCE / f"{name}-{number}.png").write_bytes(png_bytes(image))
-    references = sorted(REFERENCE.glob(f"{name}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    references = references_of(name)
     assert len(references) == len(rendered), f"{name}: {len(rendered)} pages now, {len(references)} in the reference"
     from PIL import Image
 
