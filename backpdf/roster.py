@@ -35,6 +35,7 @@ PROGRAM_TEXT_COLUMNS = ("patient", "clinician", "note", "date", "template", "lay
 PROGRAM_LIST_COLUMNS = ("exercises", "conditions", "overrides")
 COLUMNS = PROGRAM_TEXT_COLUMNS + PROGRAM_LIST_COLUMNS + ("area", "output")
 DELIMITERS = (",", ";", "\t")  # spreadsheets in many locales save CSV with ';'
+SNIFF_LINES = 20  # the lines csv.Sniffer sees; the rest of a large roster is streamed
 _LIST_SEPARATORS = re.compile(r"[\s,]+")
 
 
@@ -102,10 +103,14 @@ def read_roster(path: Path) -> list[RosterRow]:
             first_line = text.readline()
             if not first_line.strip():
                 raise BackpdfError("file is empty; a roster needs a header row", path)
-            delimiter = max(DELIMITERS, key=first_line.count)
-            records = csv.reader(itertools.chain([first_line], text), delimiter=delimiter)
-            header = [name.strip().lower() for name in next(records)]
+            # The header is checked from the first line alone, before anything else is read
+            # (a huge roster with a bad header is refused at once); then csv.Sniffer reads the
+            # first lines to learn the spreadsheet's dialect for the rows.
+            header = [name.strip().lower() for name in next(csv.reader([first_line], dialect=_dialect([first_line])))]
             _check_header(header, path)
+            head = [first_line, *itertools.islice(text, SNIFF_LINES - 1)]
+            records = csv.reader(itertools.chain(head, text), dialect=_dialect(head))
+            next(records)
             rows = [row for number, record in enumerate(records, start=2)
                     if (row := _row(path, number, header, record)) is not None]
         except UnicodeDecodeError:
@@ -124,6 +129,18 @@ def _row(path: Path, number: int, header: list[str], record: list[str]) -> Roste
     cells = {name: value.strip() for name, value in zip(header, record) if value.strip()}
     stray = cells.pop("", None) is not None or any(v.strip() for v in record[len(header):])
     return RosterRow(path, number, cells, stray) if cells or stray else None
+
+
+def _dialect(lines: list[str]) -> type[csv.Dialect] | csv.Dialect:
+    """The spreadsheet's CSV dialect (delimiter and quoting), found by csv.Sniffer on the
+    first lines; a file too short to tell (a header alone) falls back to the delimiter
+    its first line uses most."""
+    try:
+        return csv.Sniffer().sniff("".join(lines), delimiters="".join(DELIMITERS))
+    except csv.Error:
+        class Counted(csv.excel):
+            delimiter = max(DELIMITERS, key=lines[0].count)
+        return Counted
 
 
 def _check_header(header: list[str], path: Path) -> None:

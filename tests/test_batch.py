@@ -343,3 +343,15 @@ def test_an_interrupted_run_leaves_only_complete_files(tmp_path, clinic_file, si
         pdf = (out / name).read_bytes()
         open_strict(pdf)
         assert page_count(pdf) == entry["pages"] and hashlib.sha256(pdf).hexdigest() == entry["sha256"]
+
+
+def test_a_roster_in_a_european_spreadsheet_dialect_is_read_by_sniffing(tmp_path, library):
+    """Semicolons between cells, and quotes around a cell that holds a semicolon itself."""
+    from backpdf.roster import read_roster
+
+    path = tmp_path / "dag.csv"
+    path.write_text('"patient";"exercises";"note"\n"Smith; Ann";"chin-tuck bird-dog";"Go; slowly"\n'
+                    '"Bob";"bridge";""\n', encoding="utf-8")
+    first, second = read_roster(path)
+    assert first.cells == {"patient": "Smith; Ann", "exercises": "chin-tuck bird-dog", "note": "Go; slowly"}
+    assert second.cells == {"patient": "Bob", "exercises": "bridge"}
