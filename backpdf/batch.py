@@ -15,8 +15,6 @@ What must hold:
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import io
 import json
 import os
 import re
@@ -45,7 +43,7 @@ from backpdf.i18n import N_, translator
 from backpdf.library_translation import in_language
 from backpdf.model import ProgramEntry
 from backpdf.out_dir import locked, remove_temp_files, set_aside
-from backpdf.output import check_target_is_regular, write_atomic
+from backpdf.output import atomic_file, check_target_is_regular, write_atomic
 from backpdf.pipeline import choose_layout
 from backpdf.program import Request, handout_language
 from backpdf.roster import read_roster
@@ -347,28 +345,27 @@ def _write_manifest(report: Report, plan: Plan) -> str | None:
 
 def combine(paths: list[Path], target: Path, duplex: bool = True) -> Combined:
     """The handouts as one PDF, in order, for one print job. Each keeps its own
-    "Page X of Y", because the rendered files are joined, not re-rendered.
+    "Page X of Y", because the rendered files are joined, not re-rendered; they are
+    streamed into the file one at a time, with pictures and fonts that are the same
+    across handouts stored once (see `pdf_join`), so memory stays flat however many.
 
     With `duplex` (printing on both sides), a handout that ends on a front page is followed
     by a truly blank back page (no footer), so every handout starts on the front of a new
     sheet and no sheet ever carries two patients. Not after the last handout: nothing
     follows it on that sheet.
     """
-    from pypdf import PdfWriter  # only runs that ask for --combined pay for importing it
+    from backpdf.pdf_join import PdfJoin  # imports pypdf: only --combined runs pay for it
 
-    writer = PdfWriter()
     blanks = 0
-    for number, path in enumerate(paths, start=1):
-        writer.append(path)
-        if duplex and len(writer.pages) % 2 and number < len(paths):
-            size = writer.pages[-1].mediabox  # the same paper as the handout it backs
-            writer.add_blank_page(size.width, size.height)
-            blanks += 1
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    data = buffer.getvalue()
-    write_atomic(target, data)
-    return Combined(target, len(writer.pages), hashlib.sha256(data).hexdigest(), blanks)
+    with atomic_file(target) as handle:
+        join = PdfJoin(handle)
+        for number, path in enumerate(paths, start=1):
+            join.add_file(path)
+            if duplex and join.page_count % 2 and number < len(paths) and join.last_size:
+                join.add_blank_page(*join.last_size)  # the same paper as the handout it backs
+                blanks += 1
+        sha256 = join.finish()
+    return Combined(target, join.page_count, sha256, blanks)
 
 
 def _manifest(report: Report, plan: Plan) -> str:

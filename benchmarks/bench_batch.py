@@ -3,13 +3,16 @@
 Run from the repository root, where backpdf is installed:
 
     python benchmarks/bench_batch.py                 # 1,000 handouts, --jobs 1 and 2
-    python benchmarks/bench_batch.py --rows 200 --jobs 1 2 4
+    python benchmarks/bench_batch.py --rows 200 --jobs 1 2 3
+    python benchmarks/bench_batch.py --rows 1000 5000 --jobs 2 --combined
 
-It writes a CSV roster of N patients, each with the same 8 exercises as bench_render.py,
-runs the real command (`backpdf batch roster.csv --out-dir ... --jobs J`) in a fresh
-process for each J, and prints wall time, handouts per second, and the peak memory of
-the largest process of the run (the parent or one worker), read from the OS
-(getrusage of the finished children). Run it on an otherwise idle machine.
+It writes a CSV roster of N patients, each with the 8-exercise standard handout of
+bench_render.py and bench_floor.py, pictures on (as a clinic prints it), runs the real
+command (`backpdf batch roster.csv --out-dir ... --jobs J`, with `--combined` also making
+the one print job) in a fresh process for each J, and prints wall time, handouts per
+second, the peak memory of the largest process of the run (the parent or one worker),
+read from the OS (getrusage of the finished children), and with --combined the print
+job's size per handout. Run it on an otherwise idle machine.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-EXERCISES = "pelvic-tilt bird-dog bridge knee-to-chest cat-cow chin-tuck partial-crunch wall-sit"
+EXERCISES = "cat-cow pelvic-tilt bird-dog bridge knee-to-chest piriformis-stretch childs-pose walking"
 
 
 def write_roster(folder: Path, rows: int) -> Path:
@@ -38,11 +41,13 @@ def write_roster(folder: Path, rows: int) -> Path:
     return roster
 
 
-def run_batch(folder: Path, roster: Path, jobs: int) -> tuple[float, float]:
+def run_batch(folder: Path, roster: Path, jobs: int, combined: Path | None = None) -> tuple[float, float]:
     """(wall seconds, peak MB of any process in the run) for one fresh `backpdf batch`."""
     out = folder / f"out-{jobs}"
     command = [str(Path(sys.executable).with_name("backpdf")), "batch", str(roster), "--out-dir", str(out),
                "--jobs", str(jobs), "--clinic", str(folder / "clinic.yaml"), "--quiet"]
+    if combined:
+        command += ["--combined", str(combined)]
     # A small parent of its own per run, so the peak it reports is this run's alone.
     probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
              "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
@@ -54,18 +59,23 @@ def run_batch(folder: Path, roster: Path, jobs: int) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1000)
+    parser.add_argument("--rows", type=int, nargs="+", default=[1000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--combined", action="store_true", help="also make the one print job (--combined)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        roster = write_roster(folder, args.rows)
-        print(f"backpdf batch of {args.rows} 8-exercise handouts; {os.cpu_count()} CPUs, "
-              f"load average {os.getloadavg()[0]:.2f} at start")
-        print(f"{'--jobs':>6}  {'wall s':>7}  {'handouts/s':>10}  {'peak MB':>8}")
-        for jobs in args.jobs:
-            wall, peak = run_batch(folder, roster, jobs)
-            print(f"{jobs:>6}  {wall:>7.1f}  {args.rows / wall:>10.1f}  {peak:>8.0f}")
+    print(f"backpdf batch of 8-exercise standard handouts with pictures; {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.2f} at start")
+    print(f"{'rows':>6}  {'--jobs':>6}  {'wall s':>7}  {'handouts/s':>10}  {'peak MB':>8}"
+          + (f"  {'combined KB/handout':>20}" if args.combined else ""))
+    for rows in args.rows:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            roster = write_roster(folder, rows)
+            for jobs in args.jobs:
+                combined = folder / f"all-{jobs}.pdf" if args.combined else None
+                wall, peak = run_batch(folder, roster, jobs, combined)
+                size = f"  {combined.stat().st_size / rows / 1024:>20.1f}" if combined else ""
+                print(f"{rows:>6}  {jobs:>6}  {wall:>7.1f}  {rows / wall:>10.1f}  {peak:>8.0f}{size}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pytest
 from conftest import TODAY
@@ -264,6 +265,44 @@ def test_combined_double_sided_starts_every_handout_on_a_new_sheet(tmp_path):
     for index in (1, 7):  # truly blank: nothing drawn at all, not even a footer
         assert reader.pages[index].get_contents() is None
     assert [float(reader.pages[i].mediabox.height) for i in (1, 7)] == [792, 842]  # paper of the handout it backs
+
+
+def test_combined_stores_a_picture_shared_by_handouts_once_and_keeps_every_page(tmp_path, library, clinic):
+    """Three patients, the same exercises: the join is a valid PDF with every page's text,
+    every picture (a form) and identical font subset stored once, and smaller than the parts."""
+    from backpdf.model import ProgramEntry
+    from backpdf.pipeline import make_handout
+    from backpdf.program import Request
+
+    entries = tuple(ProgramEntry(i) for i in ("cat-cow", "bird-dog", "bridge"))
+    handouts = []
+    for number, patient in enumerate(["Ann Lee", "Ann Lee", "Bo Chan"]):
+        pdf = make_handout(Request(entries=entries, patient=patient), library, clinic, TODAY).pdf
+        handouts.append(tmp_path / f"h{number}.pdf")
+        handouts[-1].write_bytes(pdf)
+    made = batch.combine(handouts, tmp_path / "all.pdf", duplex=False)
+    data = (tmp_path / "all.pdf").read_bytes()
+    assert made.sha256 == hashlib.sha256(data).hexdigest()
+    combined = open_strict(data)
+    parts = [open_strict(path.read_bytes()) for path in handouts]
+    assert page_texts(data) == [text for path in handouts for text in page_texts(path.read_bytes())]
+    assert made.pages == len(combined.pages) == sum(len(part.pages) for part in parts)
+
+    def streams(pdf, test) -> set[bytes]:
+        return {bytes(obj.read_raw_bytes()) for obj in pdf.objects if isinstance(obj, pikepdf.Stream) and test(obj)}
+
+    def is_form(obj):
+        return obj.get("/Subtype") == "/Form"
+
+    def is_font(obj):
+        return "/Length1" in obj
+
+    assert len(streams(combined, is_form)) == len(streams(parts[0], is_form)) == 3
+    assert sum(1 for obj in combined.objects if isinstance(obj, pikepdf.Stream) and is_form(obj)) == 3
+    # The two "Ann Lee" handouts are identical: their fonts are stored once.
+    fonts = sum(1 for obj in combined.objects if isinstance(obj, pikepdf.Stream) and is_font(obj))
+    assert fonts == len(streams(parts[0], is_font)) + len(streams(parts[2], is_font) - streams(parts[0], is_font))
+    assert len(data) < sum(path.stat().st_size for path in handouts) * 0.8
 
 
 def test_combined_simplex_has_no_blank_pages(run, tmp_path, clinic_file):

@@ -67,3 +67,45 @@ def test_printed_link_breaks_after_slashes_and_never_overflows():
     long = "https://h.example/" + "x" * 50
     assert all(len(line) <= 20 for line in link_lines(long, width, 20))
     assert "".join(link_lines(long, width, 20)) == long
+
+
+def _encoded_fresh(url, monkeypatch, tmp_path):
+    """qr_matrix with an empty cache folder of its own and nothing remembered in memory."""
+    monkeypatch.setenv("BACKPDF_CACHE_DIR", str(tmp_path))
+    qr_matrix.cache_clear()
+    return qr_matrix(url)
+
+
+def test_a_matrix_kept_on_disk_is_read_back_without_encoding(monkeypatch, tmp_path):
+    import qrcode
+
+    url = "https://clinic.example/videos/bird-dog"
+    first = _encoded_fresh(url, monkeypatch, tmp_path)
+    assert len(list((tmp_path / "qr").iterdir())) == 1
+    qr_matrix.cache_clear()
+    monkeypatch.setattr(qrcode, "QRCode", None)  # encoding now would raise
+    assert qr_matrix(url) == first
+    qr_matrix.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["", "0101\n1010\n", "2" * 29 + "\n", "x", None])
+def test_a_damaged_kept_matrix_is_ignored_and_written_again(monkeypatch, tmp_path, damage):
+    url = "https://clinic.example/v/abcde"
+    good = _encoded_fresh(url, monkeypatch, tmp_path)
+    (kept,) = (tmp_path / "qr").iterdir()
+    if damage is None:  # a matrix of the right size with one row cut short
+        lines = kept.read_text().split()
+        damage = "\n".join([lines[0][:-1], *lines[1:]])
+    kept.write_text(damage)
+    assert _encoded_fresh(url, monkeypatch, tmp_path) == good
+    assert kept.read_text().split() == ["".join("1" if c else "0" for c in row) for row in good]
+    qr_matrix.cache_clear()
+
+
+def test_an_unwritable_cache_folder_only_means_encoding(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BACKPDF_CACHE_DIR", str(blocker))
+    qr_matrix.cache_clear()
+    assert len(qr_matrix("https://clinic.example/v/abcde")) == 29
+    qr_matrix.cache_clear()

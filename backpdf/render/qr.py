@@ -3,26 +3,71 @@
 One even-odd path per code (instead of a rectangle per module, or a raster image) keeps the
 PDF small, prints crisp at any resolution and shows no hairline seams between modules.
 Both the matrix (its mask search costs ~13 ms) and the outline are cached per link, so a
-batch run pays for each distinct link once per worker.
+batch run pays for each distinct link once per worker; the matrix is also kept on disk
+(`qr/` in backpdf's cache folder), so a fresh `backpdf generate` encodes only new links.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from functools import lru_cache
+from pathlib import Path
+
+from backpdf import places
 
 QUIET_ZONE_MODULES = 4
+_SIZES = frozenset(21 + 4 * version for version in range(40))  # QR versions 1 to 40
 
 
 @lru_cache(maxsize=4096)
 def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     """The QR code for `url` at error correction level M, without its quiet zone."""
+    kept = _read_kept(url)
+    if kept is not None:
+        return kept
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(url)
     code.make(fit=True)
-    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+    matrix = tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+    _keep(url, matrix)
+    return matrix
+
+
+def _kept_path(url: str) -> Path:
+    """One file per link, named by a digest of the link and the encoding's settings (the
+    link itself is never a file name: it may be long or hold any character)."""
+    digest = hashlib.sha256(f"qr-M-v1:{url}".encode()).hexdigest()
+    return places.cache_dir() / "qr" / digest
+
+
+def _read_kept(url: str) -> tuple[tuple[bool, ...], ...] | None:
+    """The matrix kept on disk for `url`, or None when there is none or it is not a whole,
+    square QR matrix of a possible size (a damaged entry is ignored and written again)."""
+    try:
+        rows = _kept_path(url).read_text("ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if len(rows) not in _SIZES or any(len(row) != len(rows) or row.strip("01") for row in rows):
+        return None
+    return tuple(tuple(cell == "1" for cell in row) for row in rows)
+
+
+def _keep(url: str, matrix: tuple[tuple[bool, ...], ...]) -> None:
+    """Best effort, like the check cache: a read-only or full cache folder only means
+    encoding again next time. Written to a temporary name first, so a reader never sees half."""
+    path = _kept_path(url)
+    text = "\n".join("".join("1" if cell else "0" for cell in row) for row in matrix) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # workers may race
+        partial.write_text(text, "ascii")
+        partial.replace(path)
+    except OSError:
+        pass
 
 
 def _boundary_edges(matrix) -> dict:
