@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from backpdf import check_cache, places, resources, vocabulary
@@ -119,7 +120,9 @@ def _fields(text: str) -> set[str]:
         return {"{"}
 
 
+@lru_cache(maxsize=1)
 def _base_label_fields() -> dict[str, set[str]]:
+    """The placeholders each label of `_base` may use (read once per process)."""
     data = load_yaml(bundled_layouts()[BASE_LAYOUT]).data
     return {key: set().union(*(_fields(v) for v in (value if isinstance(value, list) else [value])))
             for key, value in data["labels"].items()}

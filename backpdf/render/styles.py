@@ -23,7 +23,6 @@ class Styles:
     card_title: ParagraphStyle
     body: ParagraphStyle
     step: ParagraphStyle
-    dose: ParagraphStyle
     label: ParagraphStyle
     small: ParagraphStyle
     small_bold: ParagraphStyle
@@ -60,7 +59,6 @@ def styles_for(layout: Layout) -> Styles:
         body=body,
         step=style("step", size.body, leftIndent=step_indent, bulletIndent=0,
                    bulletFontName=fonts.BOLD, bulletFontSize=size.body, spaceAfter=size.body * 0.2),
-        dose=style("dose", size.body, spaceBefore=size.body * 0.3, spaceAfter=size.body * 0.3),
         label=style("label", size.body, spaceAfter=size.body * 0.3),
         small=style("small", size.small, alignment=TA_CENTER),
         small_bold=style("small_bold", size.small, fonts.BOLD, alignment=TA_CENTER),
