@@ -17,11 +17,14 @@ from backpdf.model import HandoutExercise
 from backpdf.render.boxes import BAR_GREY, boxed
 from backpdf.render.dose_panel import DosePanel
 from backpdf.render.fill_in import RuledBox
-from backpdf.render.flow import BesideSteps, Card, KeepWhole, SideColumn
+from backpdf.render.flow import BesideSteps, Card, KeepWhole, SideBySide, SideColumn
 from backpdf.render.markup import Para, labelled, text
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.qrblock import PrintedLink, QRBlock
 from backpdf.render.styles import Styles
+
+STEPS_GAP = 4 * mm     # between the steps and the column beside them
+PICTURE_GAP = 5 * mm   # between a picture above the steps and the QR block beside it
 
 
 class TitleBar(Flowable):
@@ -68,8 +71,10 @@ def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float
     labels = layout.labels
     body = _purpose_and_dose(ex, layout, styles) if layout.images.place == "beside" else []
     body += [Para(text(step), styles.step, bulletText=f"{i}.") for i, step in enumerate(ex.exercise.steps, 1)]
-    body += [Para(labelled(labels["tip"], tip), styles.label) for tip in ex.exercise.tips]
-    body += [Para(labelled(labels["caution"], caution), styles.label) for caution in ex.cautions]
+    # One paragraph per label, not one per sentence: the label once, then its sentences,
+    # which fill the line the label starts instead of each leaving a part-empty line.
+    body += [Para(labelled(labels[label], " ".join(found)), styles.label)
+             for label, found in (("tip", ex.exercise.tips), ("caution", ex.cautions)) if found]
     if ex.note:
         body.append(Para(labelled(labels["exercise_note"], ex.note), styles.label))
     for warning in ex.warnings:
@@ -89,8 +94,15 @@ def _purpose_and_dose(ex: HandoutExercise, layout: Layout, styles: Styles) -> li
     return found
 
 
-def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> tuple[SideColumn, list]:
-    """The column beside the steps, and what goes above the steps (a picture, or nothing)."""
+def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> tuple[SideColumn | None, list]:
+    """The column beside the steps (None when the steps take the card's whole width), and
+    what goes above the steps.
+
+    A picture beside the steps has its QR block under it. A picture above the steps has
+    its QR block beside it, so the steps below get the card's whole width: in a narrow
+    column or in big type, steps squeezed beside a QR column wrapped every few words and
+    made each card a third taller.
+    """
     qr = QRBlock(ex.video_url, layout.qr_cm * cm, layout.qr_column_width_cm * cm, styles,
                  caption=layout.labels["scan_to_watch"], with_link=layout.link_text == "beside")
     picture = ex.picture if layout.images.place != "none" else None
@@ -100,8 +112,8 @@ def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float)
     if layout.images.place == "beside":
         column_w = max(qr.block_width, box_w)
         return SideColumn([PictureFlowable(picture, column_w, box_h), Spacer(0, 3 * mm), qr], column_w), []
-    return SideColumn([qr], qr.block_width), [PictureFlowable(picture, min(box_w, width), box_h),
-                                              Spacer(0, 3 * mm)]
+    picture_w = min(box_w, width - qr.block_width - PICTURE_GAP)
+    return None, [SideBySide(PictureFlowable(picture, picture_w, box_h), qr, width), Spacer(0, 2 * mm)]
 
 
 class ContinuesNote(Flowable):
@@ -136,12 +148,15 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
     side, above = _pictures(ex, layout, styles, width)
     if layout.images.place != "beside":
         above += _purpose_and_dose(ex, layout, styles)
-    gap = 4 * mm
-    body = BesideSteps(side, _card_body(ex, layout, styles, width - side.width - gap), gap, top_pad=2 * mm)
+    if side is None:
+        body = _card_body(ex, layout, styles, width)
+    else:
+        body = [BesideSteps(side, _card_body(ex, layout, styles, width - side.width - STEPS_GAP), STEPS_GAP,
+                            top_pad=2 * mm)]
     continued = [Para(f"{ex.number}. {text(ex.exercise.name)} {text(layout.labels['continued'])}",
                       styles.card_title), Spacer(0, 2 * mm)]
     kind_label = layout.labels[f"kind_{ex.exercise.kind}"]
-    card = Card([TitleBar(ex, kind_label, styles), Spacer(0, 2 * mm), *above, body],
+    card = Card([TitleBar(ex, kind_label, styles), Spacer(0, 2 * mm), *above, *body],
                 trailer=[ContinuesNote(layout, styles)], header=continued)
     notes: list = []
     if layout.sections.exercise_notes_lines:

@@ -33,8 +33,9 @@ class RuledBox(Flowable):
     """A bordered box: a title, then ruled lines to write on.
 
     `fewer_ok` (the clinician's box under an exercise): where the page is short it gives
-    fewer lines, never under MIN_LINES, so it stays on the page of its exercise. Otherwise
-    it splits across pages like text.
+    fewer lines, never under MIN_LINES, so it stays on the page of its exercise; where
+    not even those fit it is left out, rather than printed alone on a page of its own.
+    Otherwise it splits across pages like text.
     """
 
     def __init__(self, title: str, lines: int, styles: Styles, width: float, border: float, fewer_ok: bool):
@@ -54,6 +55,8 @@ class RuledBox(Flowable):
 
     def split(self, avail_width, avail_height):
         fit = int((avail_height - self._height(0)) // self.gap)
+        if self.fewer_ok and fit < MIN_LINES:
+            return [Spacer(0, 0)]  # left out: blank lines alone on the next page help nobody
         if fit < MIN_LINES or fit >= self.lines:
             return []
         first = RuledBox(self.title, fit, self.styles, self.width, self.border, self.fewer_ok)

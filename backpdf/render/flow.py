@@ -31,6 +31,26 @@ class SideColumn(Flowable):
             item.drawOn(self.canv, (self.width - w) / 2, y)
 
 
+class SideBySide(Flowable):
+    """Two fixed-size flowables on one row, `width` wide: the first at the left, the second
+    at the right, both centred on the row's height (a picture and its QR block above an
+    exercise's steps). Never split: it is at most a picture's height."""
+
+    def __init__(self, left: Flowable, right: Flowable, width: float):
+        super().__init__()
+        self.left, self.right, self.width = left, right, width
+
+    def wrap(self, avail_width, avail_height):
+        self._left = self.left.wrap(avail_width, avail_height)
+        self._right = self.right.wrap(avail_width, avail_height)
+        self.height = max(self._left[1], self._right[1])
+        return self.width, self.height
+
+    def draw(self):
+        self.left.drawOn(self.canv, 0, (self.height - self._left[1]) / 2)
+        self.right.drawOn(self.canv, self.width - self._right[0], (self.height - self._right[1]) / 2)
+
+
 class BesideSteps(Flowable):
     """Text beside a side column and, once past its foot, at full width below it.
 
@@ -131,12 +151,19 @@ class Card(PTOContainer):
         return self.width, self.height
 
 
+START_TALL_CARD_SHARE = 0.4  # of a column: room enough to start a card that must split anyway
+
+
 class KeepWhole(KeepTogether):
     """Keeps a card in one column: moves it on, frame after frame, until it fits, and
     splits it only at the top of a full-height column (where waiting would not help).
 
     reportlab's KeepTogether moves its content on once and then lets it loose, so a card
     that missed the short columns under page 1's red flags would split in the next one.
+
+    A card taller than a column splits wherever it goes, so waiting for a fresh column
+    only wastes paper: it starts where it is when a good part of a column is left
+    (in large print, waiting left the lower half of every other page blank).
     """
 
     def __init__(self, flowables: list, full_height: float):
@@ -153,7 +180,9 @@ class KeepWhole(KeepTogether):
     def split(self, avail_width, avail_height):
         if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
             self.wrap(avail_width, avail_height)
-        if avail_height >= self._H or avail_height >= self.full_height - 1:
+        taller_than_a_column = self._H > self.full_height
+        if (avail_height >= self._H or avail_height >= self.full_height - 1
+                or (taller_than_a_column and avail_height >= self.full_height * START_TALL_CARD_SHARE)):
             # reportlab requires the first piece of a split to fit; an action does.
             return [self.NullActionFlowable(), *self._content]
         return [self.FrameBreak(), self]
