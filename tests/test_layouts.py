@@ -13,12 +13,16 @@ from conftest import TODAY
 from layoutcheck import object_bounds, page_size, runs, text_of
 from pdfcheck import fonts, normalise, pdf_text, qr_codes, qr_symbol_widths_cm
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from backpdf import typeface
 from backpdf.errors import BackpdfError
 from backpdf.layout_file import available_layouts, bundled_layouts, find_layout, list_layouts, load_layout_file
 from backpdf.model import ProgramEntry
 from backpdf.program import Request, resolve
 from backpdf.render import render
 from backpdf.render.document import Page
+from backpdf.render.front import printed_website
 
 LAYOUTS = sorted(name for name in bundled_layouts() if not name.startswith("_"))
 PAPERS = ("letter", "a4")
@@ -49,11 +53,23 @@ def made(request, handout):
     return layout, paper, pdf, runs(pdf)
 
 
+def _read_across_page_breaks(found, layout, paper, handout) -> str:
+    """The handout's text as a patient reads on from page to page: without the footers,
+    and without the marks a card split across pages carries at both ends of the break."""
+    bottom = Page.of(layout, paper, handout).bottom
+    text = text_of([r for r in found if r.y > bottom], layout.font_sizes.body)
+    marks = [re.escape(normalise(layout.labels[key])) for key in ("continues_next_page", "continues_next_column")]
+    text = re.sub("|".join(marks), " ", text)
+    text = re.sub(r"\d+\. [^.]*? " + re.escape(layout.labels["continued"]), " ", text)
+    return normalise(text)
+
+
 def test_every_text_is_printed_at_body_size_or_larger(made, handout):
-    layout, _, _, found = made
-    big = text_of(found, layout.font_sizes.body)
+    layout, paper, _, found = made
+    big = _read_across_page_breaks(found, layout, paper, handout)
     for field, value in handout.texts():
-        assert normalise(value) in big, field
+        printed = printed_website(value) if field == "clinic website" else value
+        assert normalise(printed) in big, field
     assert min(r.size for r in found) >= layout.font_sizes.small - 0.01
 
 
@@ -127,14 +143,18 @@ def test_no_italics_anywhere(made):
 
 
 def test_large_print_rules(handout):
-    """18 pt body, 22 pt headings, 1.5 line spacing, 3 cm codes, lines of about 6 inches
-    at most, and no words in capitals in anything backpdf itself writes."""
+    """18 pt body, 22 pt headings, 1.5 line spacing, 3 cm codes, lines of not much more
+    than 6 inches and about 50 characters (DejaVu Sans is a wide face), and no words in
+    capitals in anything backpdf itself writes."""
     layout = find_layout("large-print")
     size = layout.font_sizes
     assert size.body >= 18 and size.heading >= 22 and size.title >= 22 and layout.line_spacing >= 1.5
     assert layout.qr_cm >= 3 and layout.columns == 1
     for paper in PAPERS:
-        assert Page.of(layout, paper).frame_width <= 6.1 * 72
+        assert Page.of(layout, paper).frame_width <= 6.3 * 72
+        sample = " ".join(sign for _, signs in handout.red_flags for sign in signs)
+        char_width = stringWidth(sample, typeface.REGULAR, size.body) / len(sample)
+        assert Page.of(layout, paper).frame_width / char_width <= 52
         text = text_of(runs(render(handout, layout.with_tracking_log(True), paper).data))
         for _, value in handout.texts():
             text = text.replace(normalise(value), " ")
@@ -169,24 +189,45 @@ def test_enormous_step_is_printed_whole(name, library, clinic):
     assert "2. Bird-dog (continued)" in text and "This exercise continues" in text
 
 
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("name", LAYOUTS)
-def test_red_flags_on_page_1_and_precautions_kept(name, library, clinic):
-    """Whole on page 1 where page 1 can hold the box; at 15 and 18 pt with the signs of
-    four areas it cannot, and the box goes on over the next pages between signs, in order."""
+def test_red_flags_are_never_split_and_start_on_page_1(name, paper, library, clinic):
+    """Whole on page 1 where page 1 can hold the box. At 15 and 18 pt with the signs of
+    four areas it cannot: then each tier is its own whole box, the emergency one on page 1,
+    the next whole on one page; never a sign list cut across pages."""
     handout = handout_for(library, clinic, conditions=("pregnancy",))
     layout = find_layout(name)
-    found = runs(render(handout, layout, "a4").data)
-    page_1 = text_of([r for r in found if r.page == 0])
-    first_two = text_of(found)
-    items = [item for title, signs in handout.red_flags for item in (title, *signs)]
-    assert normalise(items[0]) in page_1 and normalise(items[1]) in page_1
-    where = [first_two.index(normalise(item)) for item in items]
-    assert where == sorted(where)
+    found = runs(render(handout, layout, paper).data)
+    pages = [text_of([r for r in found if r.page == n]) for n in range(max(r.page for r in found) + 1)]
+    for tier, (title, signs) in enumerate(handout.red_flags):
+        on = {n for n, text in enumerate(pages) for item in (title, *signs) if normalise(item) in text}
+        assert len(on) == 1, (tier, on)  # each sign found whole, and all on one page
+        assert tier or on == {0}
     if layout.font_sizes.body < 15:
-        assert all(normalise(item) in page_1 for item in items)
+        assert all(normalise(item) in pages[0] for title, signs in handout.red_flags for item in (title, *signs))
     assert "Your precautions" in text_of(found)
     for item in handout.precautions:
         assert normalise(item) in text_of(found)
+
+
+def test_red_flags_no_page_can_hold_are_refused_naming_them(library, clinic):
+    many = tuple(f"Sign number {n}: you feel something new and worrying in your back or legs." for n in range(40))
+    handout = replace(handout_for(library, clinic), red_flags=(("Call us now if", many),))
+    with pytest.raises(BackpdfError, match=r"the red flags under 'Call us now if' \(40 signs\) are \d+ mm tall"):
+        render(handout, find_layout("standard"), "letter")
+
+
+def test_a_clinicians_notes_box_is_never_alone_on_a_page(library, clinic):
+    """One per page: each box on its exercise's page, with fewer lines where the page is
+    short, or left out; never printed by itself on a page of its own."""
+    layout = find_layout("one-per-page")
+    handout = handout_for(library, clinic, ids=("bird-dog", "cat-cow", "pelvic-tilt", "bridge"))
+    for paper in PAPERS:
+        found = runs(render(handout, layout, paper).data)
+        for n in {r.page for r in found}:
+            text = text_of([r for r in found if r.page == n])
+            if layout.labels["exercise_notes_heading"] in text:
+                assert any(normalise(ex.exercise.name) in text for ex in handout.exercises), (paper, n)
 
 
 def test_tracking_log_switch(library):

@@ -40,21 +40,21 @@ REQUESTS = {
 }
 
 EXPECTED: dict[tuple[str, str], str] = {
-    ('standard', 'eight'): '9e9dd47848641f522cc7f35fab3ce7da184bd85fb2f1284265d733d0f6b76d14',
-    ('standard', 'neck-a4'): '0040cdc4fb0d092420d60c189a68b4136b8ffdeb6ca1796d1f4c3d87f59959cd',
-    ('standard', 'eight-no-pictures'): 'ec659f17e9f967ba865afb6025a2139e668dec7086a34488b2a3949ffcdfa7d7',
-    ('compact', 'eight'): '128201e0d0977e65054c6916c41924b32a6802859ed9845f8dd99fd1bcdae9e3',
-    ('compact', 'neck-a4'): '0c37a67da81b4f69c3bf8dc5580049e106c2a706e03b4329cd26cb6a81605ed3',
-    ('compact', 'eight-no-pictures'): '6e68bda40de0ba6ae2dc13e2e5f029c3c6bf6bb7392a17dcfa862906001f42dc',
-    ('large-print', 'eight'): '1afd45f348ada6014143b6ea526407913f1faeb75a6770aca2d12cb2d611c0d7',
-    ('large-print', 'neck-a4'): '20d264cec7aac2c6d2afb6a5fd49f6afc87808fdbc096567f40064a5bd968fd0',
-    ('large-print', 'eight-no-pictures'): 'beba76b795b630abc50bd3621a7a461d6b3e219cde46451bdc396985e5fd6cc6',
-    ('one-per-page', 'eight'): 'a5f11448d9a9236adef46fc52dc938e33f3863219861aa84d3408d6269299533',
-    ('one-per-page', 'neck-a4'): '3377c92ff6c2f72e1aa7fad61dbf5244316bcb7e5e2ee9f9331ac8092c2a956a',
-    ('one-per-page', 'eight-no-pictures'): '2f736680affdc8d1db9bdd402eb1f9304c01ce402ff668cc70a4a7c41dc6d162',
-    ('checklist', 'eight'): '7dda705efe0e7cd51b880f9f2055629772ff688f5f68da3714bd26f98c9f889b',
-    ('checklist', 'neck-a4'): '5c486dcadc1abf0763870ad6971097e54e726b9c071171a654fb949bff5149b0',
-    ('checklist', 'eight-no-pictures'): '9aa736bdecaee2fca8bb42ab237b57323e825aaad9a5d7a34e91822801351524',
+    ('standard', 'eight'): '545dfbac2b37094bfa6c02594d40130d4fbca4bce1e358647779a9ce6f3d3a3d',
+    ('standard', 'neck-a4'): 'edb7e2040d8ebc51c87cfe5aab0e3d394b59e764ed59b327492d17e188de44d7',
+    ('standard', 'eight-no-pictures'): 'f22ef18eb5f4342f1397fa5214359903a5aac5012fe21499fff11b5c420f8fdc',
+    ('compact', 'eight'): 'de24f3192fc8d76e02580b5ce6ec40c31b64468eab17011cffc5ca907c0b9090',
+    ('compact', 'neck-a4'): '33c5c8b4069177f70e0a81fec93ef3548eee30eb217fca4e20dba378efda6e9e',
+    ('compact', 'eight-no-pictures'): '5882e1de1a53c675252b10f09aedb222f5376ebdf2d24b2cd684f2d54918f79b',
+    ('large-print', 'eight'): 'd3538087e1a70be3cbe3a9593dfde75eb3c7ea47f6794cd16c4f1999b140edfd',
+    ('large-print', 'neck-a4'): 'b04f2dadc9d4c87bbb5886f76afafa64de0a61d7196b955c8de59b9f5db74bb9',
+    ('large-print', 'eight-no-pictures'): '43c33b3324ad89e9a5eeeb27c53edba4a0a9655cde40c86561305c3e0bd4be01',
+    ('one-per-page', 'eight'): '2c53ca510e0ab37a31f3357aaf7183f2b12ddede399fbac75f35d6aac7e3306c',
+    ('one-per-page', 'neck-a4'): 'c6b007703805364fe10d8de5f30396f5648214f28ab866b059ca67c45da41674',
+    ('one-per-page', 'eight-no-pictures'): '7993246116f1b8bf6d5c1625b276455c2149929a442f01480920dcbb489ec375',
+    ('checklist', 'eight'): '88fab49206c06a424caa657cf04cdd74abb2c24b85fe3703867de6e8c683a09e',
+    ('checklist', 'neck-a4'): '1e57f0e917fd6a776b474cdefa8de1f2210f6b50c1652bf8d0dff99fc8807b34',
+    ('checklist', 'eight-no-pictures'): '1702150bc9d8d5f16b94ea738ff7ecdc43b961faebaa7b93b4e06a963bcb8f02',
 }
 
 

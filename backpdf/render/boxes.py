@@ -23,8 +23,10 @@ def boxed(rows: list, width: float, border: float, padding: float, background=No
         ("BOX", (0, 0), (-1, -1), border, colors.black),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
         ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-        ("TOPPADDING", (0, 0), (-1, -1), padding * 0.25),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 0.25),
+        # Rows close together: the bullets' own spacing parts the signs, and a row's padding
+        # above and below as well added a line in every dozen signs.
+        ("TOPPADDING", (0, 0), (-1, -1), padding * 0.1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding * 0.1),
         ("TOPPADDING", (0, 0), (-1, 0), padding * 0.7),
         ("BOTTOMPADDING", (0, -1), (-1, -1), padding * 0.7),
     ]

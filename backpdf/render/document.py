@@ -51,7 +51,7 @@ MAX_TOP_SHARE = 0.7  # columns under a taller page-1 top would be too short to h
 
 
 def footer_for(handout: Handout | None, layout: Layout, width: float) -> Footer:
-    return Footer(width=width, body_size=layout.font_sizes.body, small_size=layout.font_sizes.small,
+    return Footer(width=width, body_size=layout.font_sizes.body,
                   phone=handout.clinic.phone if handout else None,
                   patient=handout.patient if handout else None, labels=layout.labels)
 

@@ -10,6 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Spacer
 
 from backpdf import typeface as fonts
+from backpdf.errors import BackpdfError
 from backpdf.i18n import long_date
 from backpdf.layout import Layout
 from backpdf.model import Handout
@@ -31,6 +32,17 @@ def _date_words(handout: Handout) -> str:
     return long_date(handout.date, handout.language)
 
 
+def printed_website(website: str | None) -> str | None:
+    """"https://riverside-physio.example/" -> "riverside-physio.example": how a website is
+    printed on paper; the scheme only made the line wrap inside the address."""
+    if not website:
+        return website
+    for scheme in ("https://", "http://"):
+        if website.lower().startswith(scheme):
+            website = website[len(scheme):]
+    return website.rstrip("/")
+
+
 def _clinic_block(handout: Handout, styles: Styles, one_per_line: bool) -> list:
     """Logo, name and contact details, right-aligned: the top right of page 1."""
     clinic = handout.clinic
@@ -39,7 +51,7 @@ def _clinic_block(handout: Handout, styles: Styles, one_per_line: bool) -> list:
         block += [PictureFlowable(clinic.logo, LOGO_MAX_WIDTH, LOGO_HEIGHT, h_align="RIGHT"), Spacer(0, 2 * mm)]
     if clinic.name:
         block.append(Para(text(clinic.name), styles.clinic_name))
-    details = [text(v) for v in (clinic.address, clinic.phone, clinic.website) if v]
+    details = [text(v) for v in (clinic.address, clinic.phone, printed_website(clinic.website)) if v]
     if details and one_per_line:
         block += [Para(line, styles.clinic) for line in details]
     elif details:
@@ -47,17 +59,21 @@ def _clinic_block(handout: Handout, styles: Styles, one_per_line: bool) -> list:
     return block
 
 
-def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
+def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) -> tuple[list, bool]:
     """The title and the patient on the left, the clinic on the right (the title above
     both when it would not fit on one line there); with big type, where the clinic's
-    column would be too narrow to read, the clinic goes above instead."""
+    column would be too narrow to read, the clinic goes above instead. Also says whether
+    the disclaimer is in it."""
     title = Para(text(handout.title), styles.title)
     side_by_side = width * CLINIC_SHARE >= SIDE_BY_SIDE_EMS * styles.body.fontSize
     clinic = _clinic_block(handout, styles, side_by_side) if layout.sections.clinic_header else []
     if not clinic or not side_by_side:
-        return [*clinic, title, *_patient_block(handout, layout, styles, width)]
+        return [*clinic, title, *_patient_block(handout, layout, styles, width)], False
     left_w = width * (1 - CLINIC_SHARE)
-    left = _patient_block(handout, layout, styles, left_w)
+    # The disclaimer, once per handout, under whose it is: beside the clinic's address it
+    # takes no room of its own (in every page's footer it took a line a page, two in large
+    # print). Without a clinic beside it, it closes the front instead (front_matter).
+    left = [*_patient_block(handout, layout, styles, left_w), _disclaimer(layout, styles)]
     one_line = title.wrap(left_w, styles.title.leading * 3)[1] <= styles.title.leading * 1.01
     table = make_table([[[title, *left] if one_line else left, clinic]], [left_w, width - left_w],
                        [("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -65,7 +81,11 @@ def _letterhead(handout: Handout, layout: Layout, styles: Styles, width: float) 
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                         ("TOPPADDING", (0, 0), (-1, -1), 0),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-    return [table] if one_line else [title, table]
+    return ([table] if one_line else [title, table]), True
+
+
+def _disclaimer(layout: Layout, styles: Styles) -> Para:
+    return Para(text(layout.labels["disclaimer"]), styles.fine_print)
 
 
 def _patient_block(handout: Handout, layout: Layout, styles: Styles, width: float) -> list:
@@ -92,9 +112,37 @@ def _red_flag_box(tiers, layout: Layout, styles: Styles, width: float):
         if tier:
             rows.append(Spacer(0, styles.body.fontSize * 0.5))
         rows += [Para("\u26a0 " + text(title), styles.box_title), *bullet_list(signs, styles)]
-    # A sign is never cut in two (each is a sentence or two, far shorter than a page).
-    return boxed(rows, width, border=layout.borders_pt.red_flags, padding=9, background=BOX_GREY,
-                 split_in_row=False)
+    return boxed(rows, width, border=layout.borders_pt.red_flags, padding=9, background=BOX_GREY)
+
+
+def _red_flags(above: list, handout: Handout, layout: Layout, styles: Styles, width: float,
+               height: float) -> list | None:
+    """The red flags under `above` on page 1, never split; None when page 1 cannot hold
+    even their first tier under it.
+
+    One box, whole, when it fits. Otherwise (18 pt type and the signs of several areas)
+    each tier is a box of its own with its own title, each whole: the emergency signs on
+    page 1, the next tier whole at the top of the next page. A tier no page can hold is
+    an error: a sign list cut in two is one a patient may not read to the end.
+    """
+    box = _red_flag_box(handout.red_flags, layout, styles, width)
+    if stacked_height([*above, box], width) <= height:
+        return [KeepTogether([box])]
+    boxes = [_red_flag_box([tier], layout, styles, width) for tier in handout.red_flags]
+    for tier_box, (title, signs) in zip(boxes, handout.red_flags):
+        needed = stacked_height([tier_box], width)
+        if needed > height:
+            raise BackpdfError(
+                f"the red flags under '{title}' ({len(signs)} signs) are {needed / mm:.0f} mm tall in layout "
+                f"'{layout.name}', and a page holds {height / mm:.0f} mm; shorten red_flags in the library "
+                "or use a layout with smaller type")
+    if stacked_height([*above, boxes[0]], width) > height:
+        return None
+    found: list = []
+    for n, tier_box in enumerate(boxes):
+        found += [Spacer(0, 3 * mm)] if n else []
+        found.append(KeepTogether([tier_box]))
+    return found
 
 
 def _main_message(handout: Handout, styles: Styles) -> list:
@@ -117,26 +165,29 @@ def _precautions(handout: Handout, layout: Layout, styles: Styles, width: float)
 def front_matter(handout: Handout, layout: Layout, styles: Styles, width: float, height: float) -> list:
     """Everything above the exercises on page 1, for a frame `width` x `height`.
 
-    The red-flag box is whole on page 1 whenever page 1 can hold it; see below for when it
-    cannot.
+    The red-flag box is whole on page 1 whenever page 1 can hold it (see `_red_flags`
+    for when it cannot).
     The clinician's note comes after the red flags, not in the patient block above them:
     however long it is, it cannot push the red flags off page 1.
     """
-    story = _letterhead(handout, layout, styles, width)
+    story, disclaimer_placed = _letterhead(handout, layout, styles, width)
     story.append(Spacer(0, 2 * mm))
     story += _main_message(handout, styles)
     story.append(Spacer(0, 2 * mm))
-    box = _red_flag_box(handout.red_flags, layout, styles, width)
-    if stacked_height([*story, box], width) <= height:
-        story.append(KeepTogether([box]))  # whole, on page 1
+    flags = _red_flags(story, handout, layout, styles, width, height)
+    if flags is None:
+        # Page 1 cannot hold the clinic, the patient and the emergency signs (large print,
+        # several areas): the red flags come first, whole, and the rest follows them.
+        flags = _red_flags([], handout, layout, styles, width, height)
+        assert flags is not None  # under nothing, a tier fits a page or _red_flags has raised
+        story = [*flags, Spacer(0, 3 * mm), KeepTogether(story)]
     else:
-        # Taller than page 1 can hold (18 pt type and the signs of several areas): type
-        # never shrinks below a layout's floor, so the box starts on page 1 and goes on
-        # to page 2 between signs, the most urgent tier first.
-        story.append(box)
+        story += flags
     story += _precautions(handout, layout, styles, width)
     if handout.note:
         story += [Spacer(0, 3 * mm), Para(labelled(layout.labels["handout_note"], handout.note), styles.body)]
+    if not disclaimer_placed:
+        story.append(_disclaimer(layout, styles))
     return story
 
 

@@ -1,4 +1,4 @@
-"""Page furniture drawn on every page: the footer with "Page X of Y", phone and disclaimer.
+"""Page furniture drawn on every page: the footer with the phone, the patient and "Page X of Y".
 
 "Y" is only known when the last page is done, so the canvas keeps each finished page's
 state and draws every footer at save time (the usual reportlab recipe); this costs one
@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -24,12 +23,13 @@ EDGE_CLEARANCE = 5 * mm  # between the footer's last line and the paper's edge (
 @dataclass(frozen=True)
 class Footer:
     """On every page: how to reach the clinic (at body size: it is how a patient gets
-    help), whose handout it is and "Page X of Y" (so a dropped stack can be sorted), then
-    the disclaimer in small type."""
+    help), and whose handout it is and "Page X of Y" (so a dropped stack can be sorted).
+
+    The disclaimer is printed once, on page 1 (render/front.py), not here: in large
+    print it took two 18 pt lines off every page."""
 
     width: float
     body_size: float
-    small_size: float
     phone: str | None
     patient: str | None
     labels: Labels
@@ -50,17 +50,11 @@ class Footer:
             return [(call, whose, fonts.BOLD)]
         return [(call, "", fonts.BOLD), ("", whose, fonts.BOLD)]
 
-    def _disclaimer(self) -> list[str]:
-        fonts.register_fonts()
-        return simpleSplit(self.labels["disclaimer"], fonts.REGULAR, self.small_size, self.width)
-
     def height_needed(self) -> float:
         """The bottom margin this footer needs: a rule, its lines, and the printer's edge.
         Measured with the widest page number the handout could have."""
-        body = len(self._lines(self._whose(999, 999)))
-        small = len(self._disclaimer())
-        return (RULE_GAP + self.body_size * 1.3 * body + self.small_size * 1.3 * small
-                + self.small_size * 0.3 + EDGE_CLEARANCE)
+        lines = len(self._lines(self._whose(999, 999)))
+        return RULE_GAP + self.body_size * 1.3 * lines + self.body_size * 0.3 + EDGE_CLEARANCE
 
     def draw(self, canvas: Canvas, left: float, top: float, page: int, pages: int) -> None:
         """Draw below the rule at `top` (the bottom margin's top, less the gap)."""
@@ -76,10 +70,6 @@ class Footer:
             canvas.setFont(bold, self.body_size)
             if whose:
                 canvas.drawRightString(left + self.width, baseline, whose)
-        canvas.setFont(fonts.REGULAR, self.small_size)
-        for line in self._disclaimer():
-            baseline -= self.small_size * 1.3
-            canvas.drawString(left, baseline, line)
         canvas.restoreState()
 
 

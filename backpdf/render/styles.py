@@ -26,6 +26,7 @@ class Styles:
     label: ParagraphStyle
     small: ParagraphStyle
     small_bold: ParagraphStyle
+    fine_print: ParagraphStyle
     box_title: ParagraphStyle
     bullet: ParagraphStyle
     cell: ParagraphStyle
@@ -62,6 +63,7 @@ def styles_for(layout: Layout) -> Styles:
         label=style("label", size.body, spaceAfter=size.body * 0.3),
         small=style("small", size.small, alignment=TA_CENTER),
         small_bold=style("small_bold", size.small, fonts.BOLD, alignment=TA_CENTER),
+        fine_print=style("fine_print", size.small, spaceBefore=size.body * 0.3),
         box_title=style("box_title", size.heading, fonts.BOLD, spaceAfter=size.body * 0.3),
         bullet=style("bullet", size.body, leftIndent=size.body * 1.3, bulletIndent=size.body * 0.2,
                      bulletFontName=fonts.BOLD, bulletFontSize=size.body, spaceAfter=size.body * 0.15),
