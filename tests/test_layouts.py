@@ -12,7 +12,6 @@ import pytest
 from conftest import TODAY
 from layoutcheck import object_bounds, page_size, runs, text_of
 from pdfcheck import fonts, normalise, pdf_text, qr_codes, qr_symbol_widths_cm
-
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from backpdf import typeface

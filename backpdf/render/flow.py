@@ -180,7 +180,7 @@ class KeepWhole(KeepTogether):
     def split(self, avail_width, avail_height):
         if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
             self.wrap(avail_width, avail_height)
-        taller_than_a_column = self._H > self.full_height
+        taller_than_a_column = self.full_height < self._H
         if (avail_height >= self._H or avail_height >= self.full_height - 1
                 or (taller_than_a_column and avail_height >= self.full_height * START_TALL_CARD_SHARE)):
             # reportlab requires the first piece of a split to fit; an action does.
