@@ -40,21 +40,21 @@ REQUESTS = {
 }
 
 EXPECTED: dict[tuple[str, str], str] = {
-    ('standard', 'eight'): '545dfbac2b37094bfa6c02594d40130d4fbca4bce1e358647779a9ce6f3d3a3d',
-    ('standard', 'neck-a4'): 'edb7e2040d8ebc51c87cfe5aab0e3d394b59e764ed59b327492d17e188de44d7',
-    ('standard', 'eight-no-pictures'): 'f22ef18eb5f4342f1397fa5214359903a5aac5012fe21499fff11b5c420f8fdc',
-    ('compact', 'eight'): 'de24f3192fc8d76e02580b5ce6ec40c31b64468eab17011cffc5ca907c0b9090',
-    ('compact', 'neck-a4'): '33c5c8b4069177f70e0a81fec93ef3548eee30eb217fca4e20dba378efda6e9e',
-    ('compact', 'eight-no-pictures'): '5882e1de1a53c675252b10f09aedb222f5376ebdf2d24b2cd684f2d54918f79b',
-    ('large-print', 'eight'): 'd3538087e1a70be3cbe3a9593dfde75eb3c7ea47f6794cd16c4f1999b140edfd',
-    ('large-print', 'neck-a4'): 'b04f2dadc9d4c87bbb5886f76afafa64de0a61d7196b955c8de59b9f5db74bb9',
-    ('large-print', 'eight-no-pictures'): '43c33b3324ad89e9a5eeeb27c53edba4a0a9655cde40c86561305c3e0bd4be01',
-    ('one-per-page', 'eight'): '2c53ca510e0ab37a31f3357aaf7183f2b12ddede399fbac75f35d6aac7e3306c',
-    ('one-per-page', 'neck-a4'): 'c6b007703805364fe10d8de5f30396f5648214f28ab866b059ca67c45da41674',
-    ('one-per-page', 'eight-no-pictures'): '7993246116f1b8bf6d5c1625b276455c2149929a442f01480920dcbb489ec375',
-    ('checklist', 'eight'): '88fab49206c06a424caa657cf04cdd74abb2c24b85fe3703867de6e8c683a09e',
-    ('checklist', 'neck-a4'): '1e57f0e917fd6a776b474cdefa8de1f2210f6b50c1652bf8d0dff99fc8807b34',
-    ('checklist', 'eight-no-pictures'): '1702150bc9d8d5f16b94ea738ff7ecdc43b961faebaa7b93b4e06a963bcb8f02',
+    ('standard', 'eight'): '2659cf97614567f71495ff847de0d857b7d64bd9b0538de73cf17c308121669f',
+    ('standard', 'neck-a4'): '3d9a75f94b8c621869535b80e977423b82c2dcc91a9c74741ffef876591f76fb',
+    ('standard', 'eight-no-pictures'): '8279ac3095599811b335fcaee4fdd6bc7f405ed3c44dc7362fc1d50ff24cd529',
+    ('compact', 'eight'): '2f86ac22b0e7817479dc52dca6e3377b30114db801e25891c05cdcc91b15cbf7',
+    ('compact', 'neck-a4'): 'a93dced32b1d67348bd24842800c00a4b55c374efdd474370309ae74d32c14ed',
+    ('compact', 'eight-no-pictures'): 'f9511ca9dac504181321b384c2d92966d9f9f047a09ec34f8564027153cf4f0b',
+    ('large-print', 'eight'): '01d3dd8f1f8b586b20587796e4a8dd0b5d2bba1c500b89fd2f37d52da944d4fa',
+    ('large-print', 'neck-a4'): '8cd333e5c05d4ce5121a6c7753c4fa84971b1059f9f078227452253d801f5c81',
+    ('large-print', 'eight-no-pictures'): '1e5da225c74bbc2efcb0768d7e30f546702ef38a4de21c9cfd7d4b01cfc9c700',
+    ('one-per-page', 'eight'): '14134e596895378f9021f4fc03ac2965ab5389bf5969b3a3c8866345307b9d02',
+    ('one-per-page', 'neck-a4'): '8a9886a9bda0063f9d58dd23dc47107623348a72ffde954c299248b2dfbdba26',
+    ('one-per-page', 'eight-no-pictures'): 'ea050ec60fd32e1d2c4b96a707558a7c6d4ad8dcbf82a28de749169e700a6764',
+    ('checklist', 'eight'): '595e2963f4b999c5d1e265b46af551dc45269c0f44bcac6260169a9291147c23',
+    ('checklist', 'neck-a4'): '486c34e6dfa01b833f7eb07341a2fb1ee6c519bc40533398684029ad226c4262',
+    ('checklist', 'eight-no-pictures'): 'd9db38070615c4ef7cf33be27b0761236c46297e601102340b37219e1b10ebc9',
 }
 
 

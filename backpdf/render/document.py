@@ -29,6 +29,7 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
+    Spacer,
 )
 
 from backpdf import typeface as fonts
@@ -125,7 +126,9 @@ def _cards(handout: Handout, layout: Layout, styles: Styles, page: Page) -> list
             story.append(PageBreak())
         story += exercise_card(exercise, layout, styles, page.column_width, page.frame_height, lead)
         lead = ()
-    return story
+    # The space after the last card is space before nothing: at the foot of a full page it
+    # started a page of its own, printed blank but for its footer.
+    return story[:-1] if story and isinstance(story[-1], Spacer) else story
 
 
 Part = Callable[[Handout, Layout, Styles, Page], list]
