@@ -52,9 +52,9 @@ EXPECTED: dict[tuple[str, str], str] = {
     ('one-per-page', 'eight'): '14134e596895378f9021f4fc03ac2965ab5389bf5969b3a3c8866345307b9d02',
     ('one-per-page', 'neck-a4'): '8a9886a9bda0063f9d58dd23dc47107623348a72ffde954c299248b2dfbdba26',
     ('one-per-page', 'eight-no-pictures'): 'ea050ec60fd32e1d2c4b96a707558a7c6d4ad8dcbf82a28de749169e700a6764',
-    ('checklist', 'eight'): '595e2963f4b999c5d1e265b46af551dc45269c0f44bcac6260169a9291147c23',
-    ('checklist', 'neck-a4'): '486c34e6dfa01b833f7eb07341a2fb1ee6c519bc40533398684029ad226c4262',
-    ('checklist', 'eight-no-pictures'): 'd9db38070615c4ef7cf33be27b0761236c46297e601102340b37219e1b10ebc9',
+    ('checklist', 'eight'): '08b96719d09625c67af474ce90e2fd394c5b9152ecb0c91424b203073d8dc1ed',
+    ('checklist', 'neck-a4'): '5f35860d7f7e2c50e5eb050f9637ce5b588b50b54834e2c63902da4e5dd67ea1',
+    ('checklist', 'eight-no-pictures'): '8d45d215184101fd1c819ad599a0bef22825116f4160ddd37fe1d6d8373bf3af',
 }
 
 
