@@ -40,21 +40,21 @@ REQUESTS = {
 }
 
 EXPECTED: dict[tuple[str, str], str] = {
-    ('standard', 'eight'): '2659cf97614567f71495ff847de0d857b7d64bd9b0538de73cf17c308121669f',
-    ('standard', 'neck-a4'): '3d9a75f94b8c621869535b80e977423b82c2dcc91a9c74741ffef876591f76fb',
-    ('standard', 'eight-no-pictures'): '8279ac3095599811b335fcaee4fdd6bc7f405ed3c44dc7362fc1d50ff24cd529',
-    ('compact', 'eight'): '2f86ac22b0e7817479dc52dca6e3377b30114db801e25891c05cdcc91b15cbf7',
-    ('compact', 'neck-a4'): 'a93dced32b1d67348bd24842800c00a4b55c374efdd474370309ae74d32c14ed',
-    ('compact', 'eight-no-pictures'): 'f9511ca9dac504181321b384c2d92966d9f9f047a09ec34f8564027153cf4f0b',
-    ('large-print', 'eight'): '01d3dd8f1f8b586b20587796e4a8dd0b5d2bba1c500b89fd2f37d52da944d4fa',
-    ('large-print', 'neck-a4'): '8cd333e5c05d4ce5121a6c7753c4fa84971b1059f9f078227452253d801f5c81',
-    ('large-print', 'eight-no-pictures'): '1e5da225c74bbc2efcb0768d7e30f546702ef38a4de21c9cfd7d4b01cfc9c700',
-    ('one-per-page', 'eight'): '14134e596895378f9021f4fc03ac2965ab5389bf5969b3a3c8866345307b9d02',
-    ('one-per-page', 'neck-a4'): '8a9886a9bda0063f9d58dd23dc47107623348a72ffde954c299248b2dfbdba26',
-    ('one-per-page', 'eight-no-pictures'): 'ea050ec60fd32e1d2c4b96a707558a7c6d4ad8dcbf82a28de749169e700a6764',
-    ('checklist', 'eight'): '08b96719d09625c67af474ce90e2fd394c5b9152ecb0c91424b203073d8dc1ed',
-    ('checklist', 'neck-a4'): '5f35860d7f7e2c50e5eb050f9637ce5b588b50b54834e2c63902da4e5dd67ea1',
-    ('checklist', 'eight-no-pictures'): '8d45d215184101fd1c819ad599a0bef22825116f4160ddd37fe1d6d8373bf3af',
+    ('standard', 'eight'): 'c55f231556290f4d0191f308607ffa88b3127a8bb56ea7c4ca4199b918f585c6',
+    ('standard', 'neck-a4'): '9671e91e99deb9b75e40a7b5903d2b369cb9dc0bce0f43726c428b3b544b21fb',
+    ('standard', 'eight-no-pictures'): '61df23cc81d31ac02427fe987e8a1b61adf50768f98258bb2507db05dd9e9755',
+    ('compact', 'eight'): 'bbf4cf384c8efc9e9ed2353c77aab3143d9199496ec6a75ed53b225799034900',
+    ('compact', 'neck-a4'): '07a5f9057d44b78659abde2154f6f8f4285161895e2c807fd94f6067d43cbc19',
+    ('compact', 'eight-no-pictures'): '24bf50865930438f8d291e5f1a5396da3e57aa8e7d9a9e5c6300a00bbe8912e7',
+    ('large-print', 'eight'): '5fb380af46df8b7e06fe7048e7d93e202091db2089addfac1aee8e636a289925',
+    ('large-print', 'neck-a4'): '37a3bc0dd0d547772ff23f8363d9993eec6b750b2ec9653ec2e38c45cb05ca54',
+    ('large-print', 'eight-no-pictures'): '26e99d639b10012d60cf01bb3d754e2c85a36ac41f14ece141b8f17c2d499490',
+    ('one-per-page', 'eight'): 'c5324807833b8e9c8627eb827686a7be0254f4fec22b3d971e0b9f61c6e6f211',
+    ('one-per-page', 'neck-a4'): '442381591eae1fce5b36d26a04623f96408518c9bcf3c88b32c4dd19fc72fbdd',
+    ('one-per-page', 'eight-no-pictures'): 'a685fa211f197b6fc3d5d3c7774cd84be218ffa66fe76226c1aee24fd953bac1',
+    ('checklist', 'eight'): '52e00dd545104b0cc9b5c1a135e1ba32ae9541ebcdfa25bba705ae878ef13eea',
+    ('checklist', 'neck-a4'): 'edfef3a8d4cd01e518058eff93c962717308d1a5a04d5e63b621bc2e942a1e84',
+    ('checklist', 'eight-no-pictures'): '11b94f0d2b71cca0ae0e5f81cb63f1c82fe06bf2d036ffc066edf725b48e1b4d',
 }
 
 
