@@ -131,13 +131,14 @@ class _Page:
 
     def _card_height(self) -> list[tuple[str, tuple]]:
         """What cannot be split across pages must fit one column's height: the picture
-        (above the steps, or beside them with the QR code under it) and the title bar."""
+        (above the steps with the QR code beside it, or beside them with the QR code under
+        it) and the title bar."""
         # The title bar (two lines of a long name), with the "Your exercises" heading kept
         # with the first card, and the padding around the card's body.
         title = (2 + 1.5) * self.line_spacing * self.em["heading"] + CARD_PADDING_MM
         # the code, "Scan to watch" and the link
         qr_block = self.qr + (1 + self._link_lines()) * self.line_spacing * self.em["small"]
-        tallest = {"beside": self.picture[1] + PICTURE_GAP_MM + qr_block, "above": self.picture[1],
+        tallest = {"beside": self.picture[1] + PICTURE_GAP_MM + qr_block, "above": max(self.picture[1], qr_block),
                    "none": qr_block}[self.picture_place]
         if title + tallest <= self.frame_height:
             return []

@@ -100,8 +100,7 @@ def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float)
 
     A picture beside the steps has its QR block under it. A picture above the steps has
     its QR block beside it, so the steps below get the card's whole width: in a narrow
-    column or in big type, steps squeezed beside a QR column wrapped every few words and
-    made each card a third taller.
+    column or in big type, steps squeezed beside a QR column wrapped every few words.
     """
     qr = QRBlock(ex.video_url, layout.qr_cm * cm, layout.qr_column_width_cm * cm, styles,
                  caption=layout.labels["scan_to_watch"], with_link=layout.link_text == "beside")
