@@ -64,9 +64,10 @@ class Interrupted(click.ClickException):
 def _where(exc: BaseException) -> str:
     """The innermost frame of backpdf's own code in the traceback: file name and line."""
     tb, found = exc.__traceback__, ""
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep  # not any folder named backpdf
     while tb is not None:
         path = tb.tb_frame.f_code.co_filename
-        if f"{os.sep}backpdf{os.sep}" in path:
+        if os.path.abspath(path).startswith(package):
             found = f" at {Path(path).name}:{tb.tb_lineno}"
         tb = tb.tb_next
     return found
