@@ -216,6 +216,24 @@ def test_red_flags_no_page_can_hold_are_refused_naming_them(library, clinic):
         render(handout, find_layout("standard"), "letter")
 
 
+@pytest.mark.parametrize("name", ["large-print", "one-per-page"])
+def test_a_card_starts_with_its_picture_dose_and_first_step_together(name, library, clinic):
+    """Cards taller than a page split anyway, so they start where their head fits, not on
+    a fresh page; but never with only the title and picture above the break."""
+    layout = find_layout(name)
+    handout = handout_for(library, clinic, ids=("swimming", "prone-y-raise", "knee-to-chest", "isometric-neck-hold",
+                                                "wall-sit", "chin-tuck", "band-row"))
+    for paper in PAPERS:
+        found = runs(render(handout, layout, paper).data)
+        pages = [text_of([r for r in found if r.page == n]) for n in range(max(r.page for r in found) + 1)]
+        for ex in handout.exercises:
+            title = f"{ex.number}. {normalise(ex.exercise.name)}"
+            starts = [n for n, text in enumerate(pages)
+                      if title in text and f"{title} {layout.labels['continued']}" not in text]
+            assert len(starts) == 1, (paper, ex.id, starts)
+            assert normalise(ex.exercise.steps[0]) in pages[starts[0]], (paper, ex.id)
+
+
 def test_a_clinicians_notes_box_is_never_alone_on_a_page(library, clinic):
     """One per page: each box on its exercise's page, with fewer lines where the page is
     short, or left out; never printed by itself on a page of its own."""

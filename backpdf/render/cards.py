@@ -155,8 +155,8 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
     continued = [Para(f"{ex.number}. {text(ex.exercise.name)} {text(layout.labels['continued'])}",
                       styles.card_title), Spacer(0, 2 * mm)]
     kind_label = layout.labels[f"kind_{ex.exercise.kind}"]
-    card = Card([TitleBar(ex, kind_label, styles), Spacer(0, 2 * mm), *above, *body],
-                trailer=[ContinuesNote(layout, styles)], header=continued)
+    head = [TitleBar(ex, kind_label, styles), Spacer(0, 2 * mm), *above, *body[:1]]
+    card = Card([*head, *body[1:]], trailer=[ContinuesNote(layout, styles)], header=continued, head=len(head))
     notes: list = []
     if layout.sections.exercise_notes_lines:
         notes = [Spacer(0, 3 * mm), RuledBox(layout.labels["exercise_notes_heading"],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PTOContainer
 
 
@@ -144,14 +145,26 @@ def stacked_height(flowables: list, width: float) -> float:
 
 
 class Card(PTOContainer):
-    """PTOContainer (a card with "continued" marks when split) measured by `stack_size`."""
+    """PTOContainer (a card with "continued" marks when split) measured by `stack_size`.
+
+    Its first `head` flowables (the title, the picture, the dose and the first step) are
+    what must be on the page where it starts: a card split just under its picture shows
+    the patient a picture with nothing to do."""
+
+    def __init__(self, content: list, trailer: list, header: list, head: int):
+        super().__init__(content, trailer=trailer, header=header)
+        self.head, self.trailer = head, trailer
 
     def wrap(self, avail_width, avail_height):
         self.width, self.height = stack_size(self._content, avail_width, self.canv)
         return self.width, self.height
 
+    def head_height(self, avail_width: float, canvas) -> float:
+        """The room its start needs: the head, and the "continues" mark under it."""
+        return stack_size([*self._content[:self.head], *self.trailer], avail_width, canvas)[1]
 
-START_TALL_CARD_SHARE = 0.4  # of a column: room enough to start a card that must split anyway
+
+HEAD_SLACK = 6 * mm  # the split measures spaces between flowables a little more generously
 
 
 class KeepWhole(KeepTogether):
@@ -162,8 +175,8 @@ class KeepWhole(KeepTogether):
     that missed the short columns under page 1's red flags would split in the next one.
 
     A card taller than a column splits wherever it goes, so waiting for a fresh column
-    only wastes paper: it starts where it is when a good part of a column is left
-    (in large print, waiting left the lower half of every other page blank).
+    only wastes paper: it starts where it is when its head fits there (in large print,
+    waiting left the lower half of every other page blank).
     """
 
     def __init__(self, flowables: list, full_height: float):
@@ -180,9 +193,18 @@ class KeepWhole(KeepTogether):
     def split(self, avail_width, avail_height):
         if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
             self.wrap(avail_width, avail_height)
-        taller_than_a_column = self.full_height < self._H
         if (avail_height >= self._H or avail_height >= self.full_height - 1
-                or (taller_than_a_column and avail_height >= self.full_height * START_TALL_CARD_SHARE)):
+                or (self.full_height < self._H and avail_height >= self._start_height(avail_width))):
             # reportlab requires the first piece of a split to fit; an action does.
             return [self.NullActionFlowable(), *self._content]
         return [self.FrameBreak(), self]
+
+    def _start_height(self, avail_width: float) -> float:
+        """What must fit where a too-tall card starts: what leads it and its head."""
+        lead = []
+        for item in self._content:
+            if isinstance(item, Card):
+                return (stack_size(lead, avail_width, self.canv)[1] + item.head_height(avail_width, self.canv)
+                        + HEAD_SLACK)
+            lead.append(item)
+        return self.full_height

@@ -47,8 +47,10 @@ def styles_for(layout: Layout) -> Styles:
     lead = layout.line_spacing
 
     def style(name, font_size, font=fonts.REGULAR, **kw):
+        # allowWidows=0: a sentence split across pages never leaves its last line alone at
+        # the top of the next page ("fall in or out." under "(continued)").
         return ParagraphStyle(name, fontName=font, fontSize=font_size,
-                              leading=round(font_size * lead, 2), **kw)
+                              leading=round(font_size * lead, 2), allowWidows=0, **kw)
 
     body = style("body", size.body, spaceAfter=size.body * 0.3)
     step_indent = size.body * 1.9
