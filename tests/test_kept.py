@@ -58,3 +58,47 @@ def test_damaged_kept_pictures_are_drawn_again(library, cache_folder):
     assert make_handout(REQUEST, library, CLINIC, TODAY).pdf == afresh
     assert drawn_pictures._drawn.cache_info().misses == len(entries)
     assert all(entry.read_bytes().startswith(b'{"width": ') for entry in entries)  # written again
+
+
+def test_a_kept_library_reads_back_the_same_data_and_lines(cache_folder, monkeypatch):
+    from backpdf import loading, resources, yaml_text
+
+    first = loading.load_yaml(resources.bundled_library(), keep=True)
+
+    def no_yaml(*args):
+        raise AssertionError("the kept library was parsed again")
+
+    monkeypatch.setattr(yaml_text, "parse_yaml", no_yaml)
+    again = loading.load_yaml(resources.bundled_library(), keep=True)
+    assert (again.data, again.lines, again.digest) == (first.data, first.lines, first.digest)
+    assert again.line_of(("exercises", 3, "steps", 1)) == first.line_of(("exercises", 3, "steps", 1))
+
+
+def test_what_json_cannot_give_back_exactly_is_not_kept(cache_folder):
+    from backpdf import loading
+
+    path = cache_folder / "odd.yaml"
+    path.write_text("1: one\nflag: yes\n")
+    assert loading.load_yaml(path, keep=True).data == {1: "one", "flag": True}
+    assert not (cache_folder / "documents").exists()
+    assert loading.load_yaml(path, keep=True).data == {1: "one", "flag": True}
+
+
+def test_programs_are_never_kept(cache_folder, library):
+    """A program holds a patient's name and notes: nothing of it goes to the cache folder."""
+    from backpdf.program_file import load_program
+
+    path = cache_folder / "program.yaml"
+    path.write_text("patient: Nguyễn Thị Lan\nnote: Twice a day.\nexercises: [bird-dog]\n")
+    load_program(path, library)
+    assert not (cache_folder / "documents").exists()
+
+
+def test_a_damaged_kept_document_is_read_as_yaml_again(cache_folder):
+    from backpdf import loading, resources
+
+    first = loading.load_yaml(resources.bundled_library(), keep=True)
+    (entry,) = (cache_folder / "documents").iterdir()
+    for damage in (b"", b"[1, 2]", b'{"data": {}, "lines": [[["a"], 1, 2]]}', b'{"data": 1, "lines": [[[[]], 1]]}'):
+        entry.write_bytes(damage)
+        assert loading.load_yaml(resources.bundled_library(), keep=True).data == first.data
