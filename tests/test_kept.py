@@ -102,3 +102,23 @@ def test_a_damaged_kept_document_is_read_as_yaml_again(cache_folder):
     for damage in (b"", b"[1, 2]", b'{"data": {}, "lines": [[["a"], 1, 2]]}', b'{"data": 1, "lines": [[[[]], 1]]}'):
         entry.write_bytes(damage)
         assert loading.load_yaml(resources.bundled_library(), keep=True).data == first.data
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "21 November 2026"), ("es", "21 de noviembre de 2026")])
+def test_kept_dates_are_the_same_words(cache_folder, monkeypatch, language, words):
+    import babel.dates
+
+    from backpdf.i18n import long_date
+
+    long_date.cache_clear()
+    assert long_date(TODAY, language) == words
+    (entry,) = (cache_folder / "dates").iterdir()
+    long_date.cache_clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(babel.dates, "format_date", None)  # read back, not formatted again
+        assert long_date(TODAY, language) == words
+    entry.write_bytes(b"\xff")  # damaged: written again
+    long_date.cache_clear()
+    assert long_date(TODAY, language) == words
+    assert entry.read_bytes() == words.encode()
+    long_date.cache_clear()
