@@ -26,6 +26,8 @@ def _as_if_fresh_process() -> None:
     drawn_pictures._handout_picture.cache_clear()
     pictures._operators.clear()
     qr.qr_matrix.cache_clear()
+    qr.qr_outlines.cache_clear()
+    qr._module_path.cache_clear()
 
 
 @pytest.fixture
@@ -44,7 +46,17 @@ def test_kept_pictures_print_the_same_bytes(library, cache_folder, layout):
     _as_if_fresh_process()
     again = make_handout(request, library, CLINIC, TODAY).pdf
     assert drawn_pictures._drawn.cache_info().misses == 0  # nothing was posed or drawn
+    assert qr.qr_outlines.cache_info().misses == 0  # no code was traced
     assert again == afresh
+
+
+def test_damaged_kept_qr_codes_are_made_again(library, cache_folder):
+    afresh = make_handout(REQUEST, library, CLINIC, TODAY).pdf
+    for entry in (cache_folder / "qr").iterdir():
+        entry.write_bytes(b"n 0 0 m 1 0 l h /F1" if entry.read_bytes().startswith(b"n") else b"0101")
+    _as_if_fresh_process()
+    assert make_handout(REQUEST, library, CLINIC, TODAY).pdf == afresh
+    assert qr.qr_outlines.cache_info().misses == len(REQUEST.entries)
 
 
 def test_damaged_kept_pictures_are_drawn_again(library, cache_folder):
