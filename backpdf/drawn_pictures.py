@@ -77,9 +77,9 @@ def _read_kept(entry: str) -> Picture | None:
     except (ValueError, TypeError, KeyError):
         return None
     if not (isinstance(width, float) and isinstance(height, float) and isinstance(key, str)
-            and isinstance(operators, list) and all(isinstance(o, str) and "/" not in o for o in operators)):
+            and isinstance(operators, str) and "/" not in operators):
         return None
-    return Picture(width, height, key, operators=tuple(operators))
+    return Picture(width, height, key, operators=operators)
 
 
 @cache

@@ -268,7 +268,7 @@ class Picture:
     """A checked picture, ready to draw: its natural size in points, a digest that names its
     single stored copy in the PDF, and what to draw — the image bytes (PNG or JPEG, already
     read and checked), a vector drawing (a reportlab Drawing, built while loading), or that
-    drawing already turned into PDF content-stream operators (plain strings, as kept on disk
+    drawing already turned into PDF content-stream operators (plain text, as kept on disk
     between runs, so that a fresh process need not build the drawing at all)."""
 
     width: float
@@ -276,7 +276,7 @@ class Picture:
     key: str
     data: bytes | None = None
     drawing: Any = None
-    operators: tuple[str, ...] | None = None
+    operators: str | None = None
 
 
 # Until a clinic sets video_base_url, QR codes point here (a reserved, never-resolving

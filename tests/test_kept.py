@@ -63,7 +63,8 @@ def test_damaged_kept_pictures_are_drawn_again(library, cache_folder):
     afresh = make_handout(REQUEST, library, CLINIC, TODAY).pdf
     entries = list((cache_folder / "pictures").iterdir())
     damage = [b"", b"{not json", b'{"width": 1.0}',
-              b'{"width": 1.0, "height": 1.0, "key": "k", "operators": ["/GS1 gs"]}']
+              b'{"width": 1.0, "height": 1.0, "key": "k", "operators": "/GS1 gs"}',
+              b'{"width": 1.0, "height": 1.0, "key": "k", "operators": ["q", "Q"]}']
     for entry, bad in zip(entries, damage * len(entries)):
         entry.write_bytes(bad)
     _as_if_fresh_process()

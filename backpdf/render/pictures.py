@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from backpdf.model import Picture
 
-_operators: dict[str, tuple[str, ...] | None] = {}  # picture key -> its drawing's PDF operators, if keepable
+_operators: dict[str, str | None] = {}  # picture key -> its drawing's PDF operators, if keepable
 
 
 class PictureFlowable(Flowable):
@@ -65,15 +65,17 @@ def _draw_vector(canvas, picture: Picture) -> None:
 
         renderPDF.draw(picture.drawing, canvas, 0, 0)
         return
-    for operator in operators:
-        canvas.addLiteral(operator)
+    if operators:  # none at all must add no empty line either
+        canvas.addLiteral(operators)
 
 
-def drawing_operators(drawing) -> tuple[str, ...] | None:
-    """A reportlab Drawing as the PDF operators that draw it at the origin, or None when
-    they name a resource (a font, a transparency state: anything with a `/`): such names
-    belong to one document, so that drawing must be drawn afresh in each one. Pictograms
-    name none. Drawn on a scratch canvas, whose state a drawing does not read."""
+def drawing_operators(drawing) -> str | None:
+    """A reportlab Drawing as the PDF operators that draw it at the origin, as one block of
+    content-stream lines (a stream is its operators joined by newlines, so one literal is
+    the same bytes as thousands, at a fraction of the cost), or None when they name a
+    resource (a font, a transparency state: anything with a `/`): such names belong to one
+    document, so that drawing must be drawn afresh in each one. Pictograms name none.
+    Drawn on a scratch canvas, whose state a drawing does not read."""
     from reportlab.graphics import renderPDF
     from reportlab.pdfgen.canvas import Canvas
 
@@ -81,5 +83,5 @@ def drawing_operators(drawing) -> tuple[str, ...] | None:
     code = canvas._code  # reportlab <6 (pinned): the content stream being written, a list of str
     start = len(code)
     renderPDF.draw(drawing, canvas, 0, 0)
-    made = tuple(code[start:])
-    return None if any("/" in operator for operator in made) else made
+    made = "\n".join(code[start:])
+    return None if "/" in made else made
