@@ -18,7 +18,6 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from backpdf import kept, vocabulary
@@ -60,7 +59,9 @@ class Translator:
 
 
 def catalog_path(language: str):
-    return resources.files("backpdf") / "locale" / language / "LC_MESSAGES" / f"{CATALOG_DOMAIN}.po"
+    from backpdf.resources import package_dir
+
+    return package_dir() / "locale" / language / "LC_MESSAGES" / f"{CATALOG_DOMAIN}.po"
 
 
 def read_catalog(language: str):
@@ -127,9 +128,9 @@ def messages_in_use() -> set:
     (singular, plural) pair."""
     from babel.messages.extract import extract_from_dir
 
-    from backpdf.resources import bundled_layouts_dir
+    from backpdf.resources import bundled_layouts_dir, package_dir
 
-    package = resources.files("backpdf")
+    package = package_dir()
     found = {message for _file, _line, message, _comments, _context
              in extract_from_dir(str(package), method_map=[("**.py", "python")]) if message}
     with (bundled_layouts_dir() / "_base.yaml").open("rb") as handle:
