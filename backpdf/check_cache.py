@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from backpdf import __version__, places
 from backpdf.errors import BackpdfError
+from backpdf.resources import schema_dir
 
 
 def _folder() -> Path:
@@ -25,9 +25,8 @@ def _folder() -> Path:
 @cache
 def _schemas_digest() -> str:
     digest = hashlib.sha256(__version__.encode())
-    for entry in sorted(resources.files("backpdf.schema").iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".json"):
-            digest.update(entry.read_bytes())
+    for entry in sorted(schema_dir().glob("*.json"), key=lambda e: e.name):
+        digest.update(entry.read_bytes())
     return digest.hexdigest()
 
 

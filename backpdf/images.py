@@ -31,7 +31,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from backpdf import typeface
-from backpdf.drawn_pictures import drawn_picture
+from backpdf.drawn_pictures import handout_picture
 from backpdf.errors import BackpdfError
 from backpdf.files import read_regular_file
 from backpdf.model import Handout, HandoutExercise, Picture
@@ -310,7 +310,7 @@ def with_pictures(handout: Handout, missing: str = "error", box_mm: tuple[float,
                 notices.append(_message(exercise, problem) + "; printed without its picture")
         elif exercise.exercise.picture is not None and box_mm is not None:
             pose = exercise.exercise.picture
-            thumbnail = drawn_picture(pose, (thumbnail_mm, thumbnail_mm)) if thumbnail_mm else None
-            exercise = replace(exercise, picture=drawn_picture(pose, box_mm), thumbnail=thumbnail)
+            thumbnail = handout_picture(pose, (thumbnail_mm, thumbnail_mm)) if thumbnail_mm else None
+            exercise = replace(exercise, picture=handout_picture(pose, box_mm), thumbnail=thumbnail)
         exercises.append(exercise)
     return replace(handout, exercises=tuple(exercises)), notices

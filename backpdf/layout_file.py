@@ -123,7 +123,7 @@ def _fields(text: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _base_label_fields() -> dict[str, set[str]]:
     """The placeholders each label of `_base` may use (read once per process)."""
-    data = load_yaml(bundled_layouts()[BASE_LAYOUT]).data
+    data = load_yaml(bundled_layouts()[BASE_LAYOUT], keep=True).data
     return {key: set().union(*(_fields(v) for v in (value if isinstance(value, list) else [value])))
             for key, value in data["labels"].items()}
 
@@ -141,7 +141,7 @@ def _merged(base: dict, over: dict) -> dict:
 
 def _layout_data(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     """The file's data merged over everything it extends, each file checked once."""
-    doc = load_yaml(path)
+    doc = load_yaml(path, keep=True)
     check_cache.check_once(doc, "layout", layout_problems)
     data = dict(doc.data)
     parent = data.pop("extends", None if doc.data.get("name") == BASE_LAYOUT else BASE_LAYOUT)

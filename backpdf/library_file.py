@@ -28,7 +28,7 @@ def load_library(path: str | Path | None = None) -> Library:
     (an id it shares replaces the bundled entry), and its red flags and guidance, when it
     has them, replace the bundled ones.
     """
-    doc = load_yaml(path or resources.bundled_library())
+    doc = load_yaml(path or resources.bundled_library(), keep=True)
     base = base_library(doc)
     check_cache.check_once(doc, "library", lambda d: library_problems(d, base))
     return build_library(doc, base)

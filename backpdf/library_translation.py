@@ -48,7 +48,7 @@ def in_language(library: Library, language: str) -> Library:
         raise BackpdfError(f"the library has no '{language}' translation: {path} is missing; copy the "
                            "bundled backpdf/translations/exercises.es.yaml as a model and translate every text "
                            "(README: Languages)", library.path)
-    doc = load_yaml(path)
+    doc = load_yaml(path, keep=True)
     problems = translation_problems(doc, library, language)
     if problems:
         raise BackpdfError.from_problems(problems)

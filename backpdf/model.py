@@ -267,13 +267,16 @@ class Library:
 class Picture:
     """A checked picture, ready to draw: its natural size in points, a digest that names its
     single stored copy in the PDF, and what to draw — the image bytes (PNG or JPEG, already
-    read and checked) or a vector drawing (a reportlab Drawing, built while loading)."""
+    read and checked), a vector drawing (a reportlab Drawing, built while loading), or that
+    drawing already turned into PDF content-stream operators (plain text, as kept on disk
+    between runs, so that a fresh process need not build the drawing at all)."""
 
     width: float
     height: float
     key: str
     data: bytes | None = None
     drawing: Any = None
+    operators: str | None = None
 
 
 # Until a clinic sets video_base_url, QR codes point here (a reserved, never-resolving

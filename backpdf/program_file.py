@@ -9,8 +9,6 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from backpdf.errors import BackpdfError, Problem
 from backpdf.layout_file import looks_like_path
 from backpdf.loading import Document, load_yaml
@@ -108,6 +106,8 @@ SAVED_HEADER = """\
 def write_program_file(path: str | Path, request: Request, date: _dt.date) -> Path:
     """Write `request` as a program file that `generate --program` turns into the same
     handout, byte for byte (`date` is the date that was printed). Never overwrites."""
+    import yaml  # only here: a fresh `generate` otherwise reads no YAML when its files are kept
+
     path = Path(path)
     header = SAVED_HEADER.format(schema=schema_file("program").as_uri(), name=path.name)
     body = yaml.safe_dump(program_data(request, date, path.parent), sort_keys=False, allow_unicode=True,

@@ -28,13 +28,23 @@ def bundled_layouts_dir() -> Path:
     return _bundled("layouts")
 
 
+def package_dir() -> Path:
+    """The installed package's own folder (plain files: backpdf is never run from a zip, and
+    `importlib.resources` costs a fresh process 5-12 ms to import)."""
+    return _PACKAGE
+
+
+def schema_dir() -> Path:
+    return _PACKAGE / "schema"
+
+
 def font_path(file_name: str) -> Path:
     return _PACKAGE / "fonts" / file_name
 
 
 def schema_file(kind: str) -> Path:
     """A JSON Schema file, for the `$schema=` line of the files backpdf writes."""
-    return _PACKAGE / "schema" / f"{kind}.schema.json"
+    return schema_dir() / f"{kind}.schema.json"
 
 
 def bundled_translation(language: str) -> Path:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from backpdf.errors import Problem
+from backpdf.resources import schema_dir
 from backpdf.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ SCHEMA_FILES = {kind: f"{kind}.schema.json" for kind in _ALL_SCHEMAS}
 @cache
 def schema(kind: str) -> dict:
     """The published schema for `kind` (library, program, clinic, layout)."""
-    text = resources.files("backpdf.schema").joinpath(SCHEMA_FILES[kind]).read_text("utf-8")
+    text = (schema_dir() / SCHEMA_FILES[kind]).read_text("utf-8")
     return json.loads(text)
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+
+from backpdf.resources import schema_file
 
 
 @cache
 def _defs() -> dict:
-    text = resources.files("backpdf.schema").joinpath("vocabulary.schema.json").read_text("utf-8")
+    text = schema_file("vocabulary").read_text("utf-8")
     return json.loads(text)["$defs"]
 
 

@@ -160,9 +160,9 @@ def test_a_ten_thousand_exercise_library_is_not_called_an_alias_bomb(tmp_path):
 
 
 def test_too_many_values_says_so_without_blaming_aliases(tmp_path, monkeypatch):
-    from backpdf import loading
+    from backpdf import yaml_text
 
-    monkeypatch.setattr(loading, "MAX_NODES", 1_000)  # the wording, without 8 s of parsing
+    monkeypatch.setattr(yaml_text, "MAX_NODES", 1_000)  # the wording, without 8 s of parsing
     path = tmp_path / "many.yaml"
     path.write_text("a: [" + ",".join(["1"] * 1_100) + "]\n")
     with pytest.raises(BackpdfError, match="more than 1,000 values") as error:

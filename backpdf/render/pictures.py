@@ -4,7 +4,8 @@ Each distinct picture (by content) becomes one PDF form XObject the first time i
 and is reused after that, so a picture shown twice, or by two exercises, is stored once.
 A vector drawing is turned into PDF operators once per process, not once per handout: a
 batch prints the same few dozen pictures thousands of times, and walking a drawing's
-shapes cost a third of a handout's render time.
+shapes cost a third of a handout's render time. Drawn pictograms arrive with their
+operators already made (and kept on disk between runs, see `drawn_pictures`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from backpdf.model import Picture
 
-_operators: dict[str, list[str]] = {}  # picture key -> its drawing's PDF operators
+_operators: dict[str, str | None] = {}  # picture key -> its drawing's PDF operators, if keepable
 
 
 class PictureFlowable(Flowable):
@@ -52,22 +53,35 @@ class PictureFlowable(Flowable):
 
 
 def _draw_vector(canvas, picture: Picture) -> None:
-    """The drawing's operators, made once per picture and process and then copied in.
+    """The picture's operators copied in: made once per picture and process when the
+    picture does not already carry them, or drawn afresh when they cannot be kept."""
+    operators = picture.operators
+    if operators is None:
+        if picture.key not in _operators:
+            _operators[picture.key] = drawing_operators(picture.drawing)
+        operators = _operators[picture.key]
+    if operators is None:
+        from reportlab.graphics import renderPDF
 
-    Operators that name a resource (a font, a transparency state: anything with a `/`)
-    are never kept, since those names belong to one document; pictograms have none, and
-    anything that had some would simply be drawn afresh each time.
-    """
-    kept = _operators.get(picture.key)
-    if kept is not None:
-        for operator in kept:
-            canvas.addLiteral(operator)
+        renderPDF.draw(picture.drawing, canvas, 0, 0)
         return
-    from reportlab.graphics import renderPDF
+    if operators:  # none at all must add no empty line either
+        canvas.addLiteral(operators)
 
+
+def drawing_operators(drawing) -> str | None:
+    """A reportlab Drawing as the PDF operators that draw it at the origin, as one block of
+    content-stream lines (a stream is its operators joined by newlines, so one literal is
+    the same bytes as thousands, at a fraction of the cost), or None when they name a
+    resource (a font, a transparency state: anything with a `/`): such names belong to one
+    document, so that drawing must be drawn afresh in each one. Pictograms name none.
+    Drawn on a scratch canvas, whose state a drawing does not read."""
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO(), invariant=1)
     code = canvas._code  # reportlab <6 (pinned): the content stream being written, a list of str
     start = len(code)
-    renderPDF.draw(picture.drawing, canvas, 0, 0)
-    made = code[start:]
-    if not any("/" in operator for operator in made):
-        _operators[picture.key] = made
+    renderPDF.draw(drawing, canvas, 0, 0)
+    made = "\n".join(code[start:])
+    return None if "/" in made else made
