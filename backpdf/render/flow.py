@@ -201,7 +201,7 @@ class KeepWhole(KeepTogether):
 
     def _start_height(self, avail_width: float) -> float:
         """What must fit where a too-tall card starts: what leads it and its head."""
-        lead = []
+        lead: list = []
         for item in self._content:
             if isinstance(item, Card):
                 return (stack_size(lead, avail_width, self.canv)[1] + item.head_height(avail_width, self.canv)
