@@ -59,7 +59,8 @@ def _read_across_page_breaks(found, layout, paper, handout) -> str:
     text = text_of([r for r in found if r.y > bottom], layout.font_sizes.body)
     marks = [re.escape(normalise(layout.labels[key])) for key in ("continues_next_page", "continues_next_column")]
     text = re.sub("|".join(marks), " ", text)
-    text = re.sub(r"\d+\. [^.]*? " + re.escape(layout.labels["continued"]), " ", text)
+    for ex in handout.exercises:
+        text = text.replace(normalise(f"{ex.number}. {ex.exercise.name} {layout.labels['continued']}"), " ")
     return normalise(text)
 
 
