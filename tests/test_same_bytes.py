@@ -41,7 +41,7 @@ REQUESTS = {
 
 EXPECTED: dict[tuple[str, str], str] = {
     ('standard', 'eight'): 'c55f231556290f4d0191f308607ffa88b3127a8bb56ea7c4ca4199b918f585c6',
-    ('standard', 'neck-a4'): '9671e91e99deb9b75e40a7b5903d2b369cb9dc0bce0f43726c428b3b544b21fb',
+    ('standard', 'neck-a4'): '991279da33a2e8d57bc390b3b84e4e7f37332ac3e584d23eda44bbe49cb6a103',
     ('standard', 'eight-no-pictures'): '61df23cc81d31ac02427fe987e8a1b61adf50768f98258bb2507db05dd9e9755',
     ('compact', 'eight'): 'bbf4cf384c8efc9e9ed2353c77aab3143d9199496ec6a75ed53b225799034900',
     ('compact', 'neck-a4'): '07a5f9057d44b78659abde2154f6f8f4285161895e2c807fd94f6067d43cbc19',
@@ -53,7 +53,7 @@ EXPECTED: dict[tuple[str, str], str] = {
     ('one-per-page', 'neck-a4'): '442381591eae1fce5b36d26a04623f96408518c9bcf3c88b32c4dd19fc72fbdd',
     ('one-per-page', 'eight-no-pictures'): 'a685fa211f197b6fc3d5d3c7774cd84be218ffa66fe76226c1aee24fd953bac1',
     ('checklist', 'eight'): '52e00dd545104b0cc9b5c1a135e1ba32ae9541ebcdfa25bba705ae878ef13eea',
-    ('checklist', 'neck-a4'): 'edfef3a8d4cd01e518058eff93c962717308d1a5a04d5e63b621bc2e942a1e84',
+    ('checklist', 'neck-a4'): '428e6b1e8e213d49b32fdff3446a260b7167f4cc13a341e1b233997537ebaa2b',
     ('checklist', 'eight-no-pictures'): '11b94f0d2b71cca0ae0e5f81cb63f1c82fe06bf2d036ffc066edf725b48e1b4d',
 }
 

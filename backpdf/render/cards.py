@@ -17,7 +17,7 @@ from backpdf.model import HandoutExercise
 from backpdf.render.boxes import BAR_GREY, boxed
 from backpdf.render.dose_panel import DosePanel
 from backpdf.render.fill_in import RuledBox
-from backpdf.render.flow import BesideSteps, Card, KeepWhole, SideBySide, SideColumn
+from backpdf.render.flow import BesideSteps, Card, KeepWhole, SideBySide, SideColumn, stacked_height
 from backpdf.render.markup import Para, labelled, text
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.qrblock import PrintedLink, QRBlock
@@ -66,8 +66,9 @@ class TitleBar(Flowable):
             x += w
 
 
-def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> list:
-    """Steps, dose, tips, cautions, note and warnings, in the order a patient reads them."""
+def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float, link_below: bool) -> list:
+    """Steps, dose, tips, cautions, note and warnings, in the order a patient reads them;
+    then the video link as text when it is not printed under the QR code."""
     labels = layout.labels
     body = _purpose_and_dose(ex, layout, styles) if layout.images.place == "beside" else []
     body += [Para(text(step), styles.step, bulletText=f"{i}.") for i, step in enumerate(ex.exercise.steps, 1)]
@@ -80,7 +81,7 @@ def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float
     for warning in ex.warnings:
         body.append(boxed([Para(labelled(labels["warning"], warning), styles.label)],
                           width, border=layout.borders_pt.warning, padding=6))
-    if layout.link_text == "below":
+    if link_below:
         body.append(PrintedLink(ex.video_url, styles.link, label=labels["video"] + " "))
     return body
 
@@ -94,7 +95,8 @@ def _purpose_and_dose(ex: HandoutExercise, layout: Layout, styles: Styles) -> li
     return found
 
 
-def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float) -> tuple[SideColumn | None, list]:
+def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float,
+              link_beside: bool) -> tuple[SideColumn | None, list]:
     """The column beside the steps (None when the steps take the card's whole width), and
     what goes above the steps.
 
@@ -102,17 +104,30 @@ def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float)
     its QR block beside it, so the steps below get the card's whole width: in a narrow
     column or in big type, steps squeezed beside a QR column wrapped every few words.
     """
-    qr = QRBlock(ex.video_url, layout.qr_cm * cm, layout.qr_column_width_cm * cm, styles,
-                 caption=layout.labels["scan_to_watch"], with_link=layout.link_text == "beside")
     picture = ex.picture if layout.images.place != "none" else None
+    if picture is None or layout.images.place == "beside":
+        return _side_column(ex, layout, styles, link_beside), []
+    qr = _qr_block(ex, layout, styles, link_beside)
+    picture_w = min(layout.images.width_cm * cm, width - qr.block_width - PICTURE_GAP)
+    return None, [SideBySide(PictureFlowable(picture, picture_w, layout.images.height_cm * cm), qr, width),
+                  Spacer(0, 2 * mm)]
+
+
+def _side_column(ex: HandoutExercise, layout: Layout, styles: Styles, link_beside: bool) -> SideColumn:
+    """The column beside the steps: the picture (where the layout puts it there) over the
+    QR block, or the QR block alone."""
+    qr = _qr_block(ex, layout, styles, link_beside)
+    picture = ex.picture if layout.images.place == "beside" else None
     if picture is None:
-        return SideColumn([qr], qr.block_width), []
-    box_w, box_h = layout.images.width_cm * cm, layout.images.height_cm * cm
-    if layout.images.place == "beside":
-        column_w = max(qr.block_width, box_w)
-        return SideColumn([PictureFlowable(picture, column_w, box_h), Spacer(0, 3 * mm), qr], column_w), []
-    picture_w = min(box_w, width - qr.block_width - PICTURE_GAP)
-    return None, [SideBySide(PictureFlowable(picture, picture_w, box_h), qr, width), Spacer(0, 2 * mm)]
+        return SideColumn([qr], qr.block_width)
+    column_w = max(qr.block_width, layout.images.width_cm * cm)
+    return SideColumn([PictureFlowable(picture, column_w, layout.images.height_cm * cm), Spacer(0, 3 * mm), qr],
+                      column_w)
+
+
+def _qr_block(ex: HandoutExercise, layout: Layout, styles: Styles, link_beside: bool) -> QRBlock:
+    return QRBlock(ex.video_url, layout.qr_cm * cm, layout.qr_column_width_cm * cm, styles,
+                   caption=layout.labels["scan_to_watch"], with_link=link_beside)
 
 
 class ContinuesNote(Flowable):
@@ -144,14 +159,24 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
     `lead` flowables (a section heading) are kept with the card; `column_height` is the
     height of a full column, the most a card can wait for.
     """
-    side, above = _pictures(ex, layout, styles, width)
+    link_beside = layout.link_text == "beside"
+    side, above = _pictures(ex, layout, styles, width, link_beside)
     if layout.images.place != "beside":
         above += _purpose_and_dose(ex, layout, styles)
     if side is None:
-        body = _card_body(ex, layout, styles, width)
+        body = _card_body(ex, layout, styles, width, link_below=not link_beside)
     else:
-        body = [BesideSteps(side, _card_body(ex, layout, styles, width - side.width - STEPS_GAP), STEPS_GAP,
-                            top_pad=2 * mm)]
+        narrow = width - side.width - STEPS_GAP
+        steps = _card_body(ex, layout, styles, narrow, link_below=not link_beside)
+        if link_beside:
+            moved = _card_body(ex, layout, styles, narrow, link_below=True)
+            if stacked_height(moved, narrow) <= side.wrap(side.width, column_height)[1]:
+                # A tall picture makes the column beside the steps the taller one: its link
+                # goes under the steps, into the room beside that column, and the card is
+                # shorter by the link's lines.
+                side = _side_column(ex, layout, styles, link_beside=False)
+                steps = moved
+        body = [BesideSteps(side, steps, STEPS_GAP, top_pad=2 * mm)]
     continued = [Para(f"{ex.number}. {text(ex.exercise.name)} {text(layout.labels['continued'])}",
                       styles.card_title), Spacer(0, 2 * mm)]
     kind_label = layout.labels[f"kind_{ex.exercise.kind}"]
