@@ -300,6 +300,13 @@ def _make_in_pool(queue: Iterator[Job], settings: Settings, workers: int,
         if pending:
             _kill_workers(pool)
             return lost, [job for future, job in pending.items() if not future.cancelled()]
+        if lost:
+            # The pool broke (a worker died). Python 3.11's executor then waits for the
+            # other workers to take a "stop" from the job queue, but a worker killed while
+            # it held the queue's lock leaves them blocked on that lock for ever, and the
+            # run hung (about 1 kill in 8). The survivors' outcomes are already counted as
+            # lost, so they are stopped here; the jobs are made again in a fresh pool.
+            _kill_workers(pool)
         return lost, []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
