@@ -39,6 +39,30 @@ def register_fonts() -> None:
         addMapping(REGULAR, bold, italic, name)
 
 
+# The characters beyond ASCII that every document's font subsets hold, with fixed codes,
+# whether a handout prints them or not: the bundled texts' and labels' accents, dashes and
+# marks, and the Spanish and typographic ones a clinic's own texts most often bring.
+# reportlab gives ASCII its own codes in every document and any other character the next
+# free code in the order it first appears, so without this the same sentence was encoded
+# differently in two handouts and its drawn operators could not be reused (render/markup).
+# Characters outside it still print: they get codes after these, in order of appearance.
+FIXED_ALPHABET = "\u00a0\u00b7\u2022\u26a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b0\u00d7" \
+                 "\u00bf\u00a1\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1\u00fc\u00c1\u00c9\u00cd\u00d3\u00da\u00d1\u00dc"
+ENCODED_ALIKE = frozenset(map(chr, range(32, 127))) | frozenset(FIXED_ALPHABET)  # same codes in every document
+
+
+def fix_codes(doc) -> None:
+    """Give `doc` (a reportlab PDFDocument, at its start) the same font names and character
+    codes as every other: both faces named in this order, FIXED_ALPHABET assigned first.
+    TTFont.splitString and getSubsetInternalName are reportlab's own (reportlab <6, pinned)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for name in _FILES:
+        font = pdfmetrics.getFont(name)
+        font.splitString(FIXED_ALPHABET, doc)
+        font.getSubsetInternalName(0, doc)
+
+
 @cache
 def _covered() -> frozenset[int]:
     """Code points every face of the family can draw (the intersection of their maps)."""
