@@ -31,8 +31,12 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from backpdf.render.kept_streams import kept_subsets
+
     for name, file_name in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
+        font = TTFont(name, str(font_path(file_name)))
+        font.face.makeSubset = kept_subsets(font.face.makeSubset)  # reportlab <6 (pinned)
+        pdfmetrics.registerFont(font)
     # <i> in markup (never written by backpdf) would fall back to the upright faces.
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):

@@ -43,6 +43,7 @@ from backpdf.render.checklist import checklist
 from backpdf.render.fill_in import notes_section, tracking_log
 from backpdf.render.flow import stacked_height
 from backpdf.render.front import front_matter, guidance
+from backpdf.render.kept_streams import kept_flate
 from backpdf.render.markup import Para
 from backpdf.render.page import RULE_GAP, Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
@@ -252,7 +253,7 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     )
     doc.addPageTemplates(page.templates(top_height))
     footer = footer_for(handout, layout, page.frame_width)
-    with _without_ascii85():
+    with _without_ascii85(), kept_flate():
         try:
             doc.build(story, canvasmaker=numbered_canvas(footer, page.left, page.bottom - RULE_GAP))
         except _PageLimitReached:
