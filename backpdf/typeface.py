@@ -8,6 +8,7 @@ standard 14 PDF fonts are never used: they are not embedded and print "Nguyễn"
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from functools import cache
 
 from backpdf.errors import BackpdfError
@@ -50,9 +51,10 @@ def register_fonts() -> None:
 # free code in the order it first appears, so without this the same sentence was encoded
 # differently in two handouts and its drawn operators could not be reused (render/markup).
 # Characters outside it still print: they get codes after these, in order of appearance.
-FIXED_ALPHABET = "\u00a0\u00b7\u2022\u26a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b0\u00d7" \
-                 "\u00bf\u00a1\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1\u00fc\u00c1\u00c9\u00cd\u00d3\u00da\u00d1\u00dc"
+# (A no-break space is printed with the space's code, so it costs nothing.)
+FIXED_ALPHABET = "\u00a0·•⚠–—‘’“”…°×¿¡áéíóúñüÁÉÍÓÚÑÜ"
 ENCODED_ALIKE = frozenset(map(chr, range(32, 127))) | frozenset(FIXED_ALPHABET)  # same codes in every document
+_fixed_documents: weakref.WeakSet = weakref.WeakSet()
 
 
 def fix_codes(doc) -> None:
@@ -65,6 +67,12 @@ def fix_codes(doc) -> None:
         font = pdfmetrics.getFont(name)
         font.splitString(FIXED_ALPHABET, doc)
         font.getSubsetInternalName(0, doc)
+    _fixed_documents.add(doc)
+
+
+def has_fixed_codes(doc) -> bool:
+    """Whether `fix_codes` set `doc` up: only then is text encoded as in every other."""
+    return doc in _fixed_documents
 
 
 @cache

@@ -26,7 +26,7 @@ from backpdf.model import Clinic, ProgramEntry
 from backpdf.pipeline import make_handout
 from backpdf.program import Request
 from backpdf.render import markup
-from backpdf.render.styles import Styles
+from backpdf.render.styles import Styles, styles_for
 
 TODAY = dt.date(2026, 11, 21)
 CLINIC = Clinic(name="Riverside Physio", phone="555-0100", video_base_url="https://clinic.example/videos/")
@@ -141,3 +141,18 @@ def test_every_bundled_layout_label_is_in_the_fixed_alphabet():
         layout = find_layout(layout_name)
         for key, label in layout.labels.pairs:
             assert set(str(label)) <= typeface.ENCODED_ALIKE | {"\n"}, (layout_name, key, label)
+
+
+def test_a_paragraph_on_a_canvas_without_the_fixed_codes_is_drawn_afresh(served):
+    """Copied operators name the fixed fonts and codes: any other document (a scratch
+    canvas, a future contact sheet) must get reportlab's own drawing."""
+    styles = styles_for(find_layout("standard"))
+    pdfs = []
+    for _ in range(3):
+        canvas = Canvas(io.BytesIO(), invariant=1)
+        para = markup.Para("Stand tall – ¿Sí?", styles.body)
+        para.wrapOn(canvas, 200, 100)
+        para.drawOn(canvas, 10, 10)
+        pdfs.append(canvas.getpdfdata())
+    assert not served
+    assert pdfs[0] == pdfs[1] == pdfs[2]

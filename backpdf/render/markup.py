@@ -13,7 +13,7 @@ from html import escape
 
 from reportlab.platypus import Paragraph
 
-from backpdf.typeface import ENCODED_ALIKE
+from backpdf.typeface import ENCODED_ALIKE, has_fixed_codes
 
 
 def text(value: str) -> str:
@@ -149,12 +149,12 @@ class Para(Paragraph):
         third of a handout's render time, and a batch draws the same sentences in every
         handout. It is the same bytes because a paragraph draws inside its own saved
         graphics state from the origin its frame translated to, and every document encodes
-        ENCODED_ALIKE the same (typeface.fix_codes); a paragraph with any other character
-        is drawn afresh every time.
+        ENCODED_ALIKE the same (typeface.fix_codes); a paragraph with any other character,
+        or on a canvas whose document was not set up so, is drawn afresh every time.
         """
-        lines = self.blPara.lines if self._lines_kept else None
-        if lines is None:
+        if not self._lines_kept or not has_fixed_codes(self.canv._doc):
             return super().draw()
+        lines = self.blPara.lines
         key = (id(lines), self.width, self.height, id(self.style), self.bulletText,
                getattr(self, "_JustifyLast", False))
         found = _drawings.get(key)
