@@ -38,6 +38,7 @@ from backpdf.errors import BackpdfError
 from backpdf.layout import FULL_WIDTH_PARTS, Layout
 from backpdf.layout_geometry import layout_geometry_problems
 from backpdf.model import Handout
+from backpdf.render.ascii_streams import ascii_fast_path
 from backpdf.render.cards import exercise_card
 from backpdf.render.checklist import checklist
 from backpdf.render.fill_in import notes_section, tracking_log
@@ -253,7 +254,7 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     )
     doc.addPageTemplates(page.templates(top_height))
     footer = footer_for(handout, layout, page.frame_width)
-    with _without_ascii85(), kept_flate():
+    with _without_ascii85(), kept_flate(), ascii_fast_path():
         try:
             doc.build(story, canvasmaker=numbered_canvas(footer, page.left, page.bottom - RULE_GAP))
         except _PageLimitReached:
