@@ -8,6 +8,7 @@ standard 14 PDF fonts are never used: they are not embedded and print "Nguyễn"
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from functools import cache
 
 from backpdf.errors import BackpdfError
@@ -31,12 +32,47 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from backpdf.render.kept_streams import kept_subsets
+
     for name, file_name in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
+        font = TTFont(name, str(font_path(file_name)))
+        font.face.makeSubset = kept_subsets(font.face.makeSubset)  # reportlab <6 (pinned)
+        pdfmetrics.registerFont(font)
     # <i> in markup (never written by backpdf) would fall back to the upright faces.
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, name)
+
+
+# The characters beyond ASCII that every document's font subsets hold, with fixed codes,
+# whether a handout prints them or not: the bundled texts' and labels' accents, dashes and
+# marks, and the Spanish and typographic ones a clinic's own texts most often bring.
+# reportlab gives ASCII its own codes in every document and any other character the next
+# free code in the order it first appears, so without this the same sentence was encoded
+# differently in two handouts and its drawn operators could not be reused (render/markup).
+# Characters outside it still print: they get codes after these, in order of appearance.
+# (A no-break space is printed with the space's code, so it costs nothing.)
+FIXED_ALPHABET = "\u00a0·•⚠–—‘’“”…°×¿¡áéíóúñüÁÉÍÓÚÑÜ"
+ENCODED_ALIKE = frozenset(map(chr, range(32, 127))) | frozenset(FIXED_ALPHABET)  # same codes in every document
+_fixed_documents: weakref.WeakSet = weakref.WeakSet()
+
+
+def fix_codes(doc) -> None:
+    """Give `doc` (a reportlab PDFDocument, at its start) the same font names and character
+    codes as every other: both faces named in this order, FIXED_ALPHABET assigned first.
+    TTFont.splitString and getSubsetInternalName are reportlab's own (reportlab <6, pinned)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for name in _FILES:
+        font = pdfmetrics.getFont(name)
+        font.splitString(FIXED_ALPHABET, doc)
+        font.getSubsetInternalName(0, doc)
+    _fixed_documents.add(doc)
+
+
+def has_fixed_codes(doc) -> bool:
+    """Whether `fix_codes` set `doc` up: only then is text encoded as in every other."""
+    return doc in _fixed_documents
 
 
 @cache

@@ -40,21 +40,21 @@ REQUESTS = {
 }
 
 EXPECTED: dict[tuple[str, str], str] = {
-    ('standard', 'eight'): 'c55f231556290f4d0191f308607ffa88b3127a8bb56ea7c4ca4199b918f585c6',
-    ('standard', 'neck-a4'): '991279da33a2e8d57bc390b3b84e4e7f37332ac3e584d23eda44bbe49cb6a103',
-    ('standard', 'eight-no-pictures'): '61df23cc81d31ac02427fe987e8a1b61adf50768f98258bb2507db05dd9e9755',
-    ('compact', 'eight'): 'bbf4cf384c8efc9e9ed2353c77aab3143d9199496ec6a75ed53b225799034900',
-    ('compact', 'neck-a4'): '07a5f9057d44b78659abde2154f6f8f4285161895e2c807fd94f6067d43cbc19',
-    ('compact', 'eight-no-pictures'): '24bf50865930438f8d291e5f1a5396da3e57aa8e7d9a9e5c6300a00bbe8912e7',
-    ('large-print', 'eight'): '207245bf4e9a1216832a6367c50b189be811fe33d252d454b56e038c00aa3626',
-    ('large-print', 'neck-a4'): 'e51a9470c92bbd7a7692dc31d98442a613c20df3f98c3c3c8524a62f20941153',
-    ('large-print', 'eight-no-pictures'): '41524e8ce1877c9d601908354a6f794dc6f530cc75d98d0e12f8d18ff0f15214',
-    ('one-per-page', 'eight'): 'c5324807833b8e9c8627eb827686a7be0254f4fec22b3d971e0b9f61c6e6f211',
-    ('one-per-page', 'neck-a4'): '442381591eae1fce5b36d26a04623f96408518c9bcf3c88b32c4dd19fc72fbdd',
-    ('one-per-page', 'eight-no-pictures'): 'a685fa211f197b6fc3d5d3c7774cd84be218ffa66fe76226c1aee24fd953bac1',
-    ('checklist', 'eight'): '52e00dd545104b0cc9b5c1a135e1ba32ae9541ebcdfa25bba705ae878ef13eea',
-    ('checklist', 'neck-a4'): '428e6b1e8e213d49b32fdff3446a260b7167f4cc13a341e1b233997537ebaa2b',
-    ('checklist', 'eight-no-pictures'): '11b94f0d2b71cca0ae0e5f81cb63f1c82fe06bf2d036ffc066edf725b48e1b4d',
+    ('standard', 'eight'): '1b27694b0fc7e1b2a93e33a97c81652644252e31f445777d0c81d79fa1ac159c',
+    ('standard', 'neck-a4'): '1d761e6148e250405d6db330cd5038534124e23a8bcb1226150d97a193c4c4e4',
+    ('standard', 'eight-no-pictures'): '0e1ec59a3ef6b26a705265ce319542caf4483c25d86a683f61dac605cfc6de8d',
+    ('compact', 'eight'): 'b50fd7a12cf3e18ec1f25b35124efcc698e404f0fd2cfa10c74238d919b4d928',
+    ('compact', 'neck-a4'): 'b31fc318e6129ccbd60793ae1f909b5cbd1535318026df9fede4b747b1b29bef',
+    ('compact', 'eight-no-pictures'): 'f57a5db47e678a1aa8d18e437afb0fe57fe367253d76cff3a4157649facfd856',
+    ('large-print', 'eight'): '334e8fb9d6fdc9a8c0c4cadc64c3c7a42a30443fd0df7c2b35bb7b3cb1fcfe88',
+    ('large-print', 'neck-a4'): '236ef59db5eb311d8a962f9a7fc1254f6f8aa8be286ce33c6f624d961d107113',
+    ('large-print', 'eight-no-pictures'): 'a096da20c1bc7bcfffb67cbe0881ba58d7d816307e77ba58c556029241579ee3',
+    ('one-per-page', 'eight'): '00c50576dccbc2efd7a060cc7c9dad2a8681e101b8ed71a7a157a593ae037155',
+    ('one-per-page', 'neck-a4'): 'c4fa840fc42af873233f3cb0bd06648e79c7deca5a62cc32d46994d49a4a1bb7',
+    ('one-per-page', 'eight-no-pictures'): 'abba2986976e8a6a08e12f383585ae5fafdfe59cf1fd7b595139bf242d5efd23',
+    ('checklist', 'eight'): 'c9f3fbdbd4eda469dc3af937854f8abd97d3f975676e8733b1896b0c9b524b15',
+    ('checklist', 'neck-a4'): '1ef54cca1d590c989c13ba39015f5e7956ee9f916bfd7dca5e791ead6fd37ddd',
+    ('checklist', 'eight-no-pictures'): '875a941e978977afca9465b281729cb21da5d68846097e7c7718ef044d9a6bf9',
 }
 
 

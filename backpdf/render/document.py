@@ -38,11 +38,13 @@ from backpdf.errors import BackpdfError
 from backpdf.layout import FULL_WIDTH_PARTS, Layout
 from backpdf.layout_geometry import layout_geometry_problems
 from backpdf.model import Handout
+from backpdf.render.ascii_streams import ascii_fast_path
 from backpdf.render.cards import exercise_card
 from backpdf.render.checklist import checklist
 from backpdf.render.fill_in import notes_section, tracking_log
 from backpdf.render.flow import stacked_height
 from backpdf.render.front import front_matter, guidance
+from backpdf.render.kept_streams import kept_flate
 from backpdf.render.markup import Para
 from backpdf.render.page import RULE_GAP, Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
@@ -252,7 +254,7 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     )
     doc.addPageTemplates(page.templates(top_height))
     footer = footer_for(handout, layout, page.frame_width)
-    with _without_ascii85():
+    with _without_ascii85(), kept_flate(), ascii_fast_path():
         try:
             doc.build(story, canvasmaker=numbered_canvas(footer, page.left, page.bottom - RULE_GAP))
         except _PageLimitReached:

@@ -79,6 +79,7 @@ def numbered_canvas(footer: Footer, left: float, top: float) -> type:
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
+            fonts.fix_codes(self._doc)
             self._page_states: list[dict] = []
 
         def showPage(self):
