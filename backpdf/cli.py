@@ -61,6 +61,19 @@ class Interrupted(click.ClickException):
         click.echo("backpdf: interrupted", err=True)
 
 
+def interrupted() -> Interrupted:
+    """The exit for a run that was asked to stop. Further Ctrl-C or SIGTERM are ignored
+    from here: the run is already stopping, and one arriving while Python shuts down would
+    turn exit 130 into death by the signal."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
+    return Interrupted("")
+
+
 def _where(exc: BaseException) -> str:
     """The innermost frame of backpdf's own code in the traceback: file name and line."""
     tb, found = exc.__traceback__, ""
@@ -82,7 +95,7 @@ class BackpdfGroup(click.Group):
         except BackpdfError as exc:
             raise UserError(str(exc)) from None
         except KeyboardInterrupt:
-            raise Interrupted("") from None
+            raise interrupted() from None
         except BrokenPipeError:  # `backpdf review | head`: the reader has all it wants
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit, like stdout
             return None
@@ -557,7 +570,7 @@ def batch_command(files, out_dir, by_area, all_exercises, by_template, layout, p
     click.echo(f"{len(report.written)} written, {len(report.failed)} failed, {not_made}"
                f"{time.monotonic() - started:.1f} s", err=True)
     if report.interrupted:
-        raise Interrupted("")
+        raise interrupted()
     if printer is not None:
         _print_batch(report, printer or None, duplex=not simplex)
     sys.exit(EXIT_PROBLEMS if report.failed or report.problems else 0)
