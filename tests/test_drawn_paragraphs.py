@@ -10,7 +10,6 @@ cannot pass by never reusing anything.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import random
 from dataclasses import fields, replace
@@ -19,20 +18,16 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
+from samples import CLINIC, EIGHT, LAYOUTS, TODAY
 
 from backpdf import typeface
 from backpdf.layout_file import find_layout
-from backpdf.model import Clinic, ProgramEntry
+from backpdf.model import ProgramEntry
 from backpdf.pipeline import make_handout
 from backpdf.program import Request
 from backpdf.render import markup
 from backpdf.render.styles import Styles, styles_for
 
-TODAY = dt.date(2026, 11, 21)
-CLINIC = Clinic(name="Riverside Physio", phone="555-0100", video_base_url="https://clinic.example/videos/")
-EIGHT = ("cat-cow", "pelvic-tilt", "bird-dog", "bridge", "knee-to-chest", "piriformis-stretch",
-         "childs-pose", "walking")
-LAYOUTS = ("standard", "compact", "large-print", "one-per-page", "checklist")
 REQUESTS = {
     "eight": Request(entries=tuple(ProgramEntry(i) for i in EIGHT), patient="Nguyễn Thị Lan",
                      clinician="Ana Ruiz, PT"),

@@ -12,21 +12,15 @@ hashes too: check the new PDFs by eye, then update EXPECTED with the printed has
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import replace
 
 import pytest
+from samples import CLINIC, EIGHT, LAYOUTS, TODAY
 
-from backpdf.model import Clinic, ProgramEntry
+from backpdf.model import ProgramEntry
 from backpdf.pipeline import make_handout
 from backpdf.program import Request
-
-TODAY = dt.date(2026, 11, 21)
-CLINIC = Clinic(name="Riverside Physio", phone="555-0100", video_base_url="https://clinic.example/videos/")
-EIGHT = ("cat-cow", "pelvic-tilt", "bird-dog", "bridge", "knee-to-chest", "piriformis-stretch",
-         "childs-pose", "walking")
-LAYOUTS = ("standard", "compact", "large-print", "one-per-page", "checklist")
 
 # Three requests per layout: the 8-exercise handout of the benchmarks; a neck sheet on A4
 # with a screening, a note and a name beyond ASCII; and the same eight without pictures.
