@@ -86,3 +86,14 @@ def metadata_text(data: bytes) -> str:
     if "/Metadata" in pdf.Root:
         parts.append(pdf.Root.Metadata.read_bytes().decode("utf-8", "replace"))
     return " ".join(parts)
+
+
+def without_continued_marks(text: str, labels, exercises) -> str:
+    """`text` (normalised) without the marks a card split across pages carries at both
+    ends of the break ("... continues on the next page.", "2. Bridge (continued)"), so a
+    sentence cut by the break reads on as one."""
+    for key in ("continues_next_page", "continues_next_column"):
+        text = text.replace(normalise(labels[key]), " ")
+    for ex in exercises:
+        text = text.replace(normalise(f"{ex.number}. {ex.exercise.name} {labels['continued']}"), " ")
+    return normalise(text)

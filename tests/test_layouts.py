@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 from conftest import TODAY
 from layoutcheck import object_bounds, page_size, runs, text_of
-from pdfcheck import fonts, normalise, pdf_text, qr_codes, qr_symbol_widths_cm
+from pdfcheck import fonts, normalise, pdf_text, qr_codes, qr_symbol_widths_cm, without_continued_marks
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from backpdf import typeface
@@ -56,12 +56,8 @@ def _read_across_page_breaks(found, layout, paper, handout) -> str:
     """The handout's text as a patient reads on from page to page: without the footers,
     and without the marks a card split across pages carries at both ends of the break."""
     bottom = Page.of(layout, paper, handout).bottom
-    text = text_of([r for r in found if r.y > bottom], layout.font_sizes.body)
-    marks = [re.escape(normalise(layout.labels[key])) for key in ("continues_next_page", "continues_next_column")]
-    text = re.sub("|".join(marks), " ", text)
-    for ex in handout.exercises:
-        text = text.replace(normalise(f"{ex.number}. {ex.exercise.name} {layout.labels['continued']}"), " ")
-    return normalise(text)
+    return without_continued_marks(text_of([r for r in found if r.y > bottom], layout.font_sizes.body),
+                                   layout.labels, handout.exercises)
 
 
 def test_every_text_is_printed_at_body_size_or_larger(made, handout):

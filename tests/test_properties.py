@@ -17,7 +17,7 @@ import pikepdf
 import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
-from pdfcheck import pdf_text
+from pdfcheck import pdf_text, without_continued_marks
 
 from backpdf import typeface as fonts
 from backpdf.errors import BackpdfError
@@ -144,8 +144,4 @@ def _without_page_furniture(text: str, result) -> str:
     labels = result.layout.labels
     whose = re.escape(result.handout.patient) + " · " if result.handout.patient else ""
     text = re.sub(whose + labels["page_of"].replace("{page}", r"\d+").replace("{pages}", r"\d+"), " ", text)
-    for key in ("continues_next_page", "continues_next_column"):
-        text = text.replace(labels[key], " ")
-    for ex in result.handout.exercises:
-        text = text.replace(f"{ex.number}. {ex.exercise.name} {labels['continued']}", " ")
-    return text
+    return without_continued_marks(text, labels, result.handout.exercises)

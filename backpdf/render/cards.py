@@ -82,8 +82,13 @@ def _card_body(ex: HandoutExercise, layout: Layout, styles: Styles, width: float
         body.append(boxed([Para(labelled(labels["warning"], warning), styles.label)],
                           width, border=layout.borders_pt.warning, padding=6))
     if link_below:
-        body.append(PrintedLink(ex.video_url, styles.link, label=labels["video"] + " "))
+        body.append(_printed_link(ex, layout, styles))
     return body
+
+
+def _printed_link(ex: HandoutExercise, layout: Layout, styles: Styles) -> PrintedLink:
+    """"Video: https://..." under the steps, for a card whose QR block does not carry it."""
+    return PrintedLink(ex.video_url, styles.link, label=layout.labels["video"] + " ")
 
 
 def _purpose_and_dose(ex: HandoutExercise, layout: Layout, styles: Styles) -> list:
@@ -169,7 +174,7 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
         narrow = width - side.width - STEPS_GAP
         steps = _card_body(ex, layout, styles, narrow, link_below=not link_beside)
         if link_beside:
-            moved = _card_body(ex, layout, styles, narrow, link_below=True)
+            moved = [*steps, _printed_link(ex, layout, styles)]
             if stacked_height(moved, narrow) <= side.wrap(side.width, column_height)[1]:
                 # A tall picture makes the column beside the steps the taller one: its link
                 # goes under the steps, into the room beside that column, and the card is
