@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from backpdf import typeface as fonts
 from backpdf.layout import Labels
+from backpdf.render.state_stack import QuickStateStack
 
 RULE_GAP = 3 * mm        # between the body's last line and the footer's rule
 EDGE_CLEARANCE = 5 * mm  # between the footer's last line and the paper's edge (printers clip)
@@ -76,7 +77,7 @@ class Footer:
 def numbered_canvas(footer: Footer, left: float, top: float) -> type:
     """A Canvas class that draws `footer` on every page once the page count is known."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(QuickStateStack, Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             fonts.fix_codes(self._doc)
