@@ -75,6 +75,22 @@ def has_fixed_codes(doc) -> bool:
     return doc in _fixed_documents
 
 
+def has_only_fixed_codes(doc) -> bool:
+    """Whether `doc` has the fixed codes and has given no code to anything else yet (no
+    other font, no character outside ENCODED_ALIKE): then whatever it has drawn so far
+    is encoded as in every other document. reportlab's font state (reportlab <6, pinned)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    if not has_fixed_codes(doc) or not set(doc.fontMapping) <= _FILES.keys():
+        return False
+    for name in doc.fontMapping:
+        state = pdfmetrics.getFont(name).state.get(doc)
+        # Code 0 is reportlab's "no glyph", given in every document.
+        if state is not None and not all(code == 0 or chr(code) in ENCODED_ALIKE for code in state.assignments):
+            return False
+    return True
+
+
 @cache
 def _covered() -> frozenset[int]:
     """Code points every face of the family can draw (the intersection of their maps)."""

@@ -25,7 +25,7 @@ from backpdf.layout_file import find_layout
 from backpdf.model import ProgramEntry
 from backpdf.pipeline import make_handout
 from backpdf.program import Request
-from backpdf.render import markup
+from backpdf.render import kept_flowables, markup
 from backpdf.render.styles import Styles, styles_for
 
 REQUESTS = {
@@ -52,6 +52,7 @@ def _render(library, layout: str, name: str) -> bytes:
 
 
 def _forget_everything() -> None:
+    kept_flowables._entries.clear()
     markup._drawings.clear()
     markup._line_breaks.clear()
     markup._parsed.cache_clear()

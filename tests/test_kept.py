@@ -12,7 +12,7 @@ from backpdf import drawn_pictures
 from backpdf.model import Clinic, ProgramEntry
 from backpdf.pipeline import make_handout
 from backpdf.program import Request
-from backpdf.render import pictures, qr
+from backpdf.render import kept_flowables, pictures, qr
 
 TODAY = dt.date(2026, 11, 21)
 CLINIC = Clinic(name="Riverside Physio", video_base_url="https://clinic.example/videos/")
@@ -25,6 +25,7 @@ def _as_if_fresh_process() -> None:
     drawn_pictures._drawn.cache_clear()
     drawn_pictures._handout_picture.cache_clear()
     pictures._operators.clear()
+    kept_flowables._entries.clear()
     qr.qr_matrix.cache_clear()
     qr.qr_outlines.cache_clear()
     qr._module_path.cache_clear()

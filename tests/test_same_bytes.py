@@ -34,21 +34,21 @@ REQUESTS = {
 }
 
 EXPECTED: dict[tuple[str, str], str] = {
-    ('standard', 'eight'): '1b27694b0fc7e1b2a93e33a97c81652644252e31f445777d0c81d79fa1ac159c',
-    ('standard', 'neck-a4'): '1d761e6148e250405d6db330cd5038534124e23a8bcb1226150d97a193c4c4e4',
-    ('standard', 'eight-no-pictures'): '0e1ec59a3ef6b26a705265ce319542caf4483c25d86a683f61dac605cfc6de8d',
-    ('compact', 'eight'): 'b50fd7a12cf3e18ec1f25b35124efcc698e404f0fd2cfa10c74238d919b4d928',
-    ('compact', 'neck-a4'): 'b31fc318e6129ccbd60793ae1f909b5cbd1535318026df9fede4b747b1b29bef',
-    ('compact', 'eight-no-pictures'): 'f57a5db47e678a1aa8d18e437afb0fe57fe367253d76cff3a4157649facfd856',
-    ('large-print', 'eight'): '334e8fb9d6fdc9a8c0c4cadc64c3c7a42a30443fd0df7c2b35bb7b3cb1fcfe88',
-    ('large-print', 'neck-a4'): '236ef59db5eb311d8a962f9a7fc1254f6f8aa8be286ce33c6f624d961d107113',
-    ('large-print', 'eight-no-pictures'): 'a096da20c1bc7bcfffb67cbe0881ba58d7d816307e77ba58c556029241579ee3',
-    ('one-per-page', 'eight'): '00c50576dccbc2efd7a060cc7c9dad2a8681e101b8ed71a7a157a593ae037155',
-    ('one-per-page', 'neck-a4'): 'c4fa840fc42af873233f3cb0bd06648e79c7deca5a62cc32d46994d49a4a1bb7',
-    ('one-per-page', 'eight-no-pictures'): 'abba2986976e8a6a08e12f383585ae5fafdfe59cf1fd7b595139bf242d5efd23',
-    ('checklist', 'eight'): 'c9f3fbdbd4eda469dc3af937854f8abd97d3f975676e8733b1896b0c9b524b15',
-    ('checklist', 'neck-a4'): '1ef54cca1d590c989c13ba39015f5e7956ee9f916bfd7dca5e791ead6fd37ddd',
-    ('checklist', 'eight-no-pictures'): '875a941e978977afca9465b281729cb21da5d68846097e7c7718ef044d9a6bf9',
+    ('standard', 'eight'): 'b813891fc07abd947b20497f0568f9e66d6740c537cfc5af8451f8d5924b2f8d',
+    ('standard', 'neck-a4'): '7f79006558e634c264d6c72c325b7c5947d319771e192d52aec405f4e7f7815e',
+    ('standard', 'eight-no-pictures'): '582cf033a996c4d2766ff7df88bbca5f53190017c80868adc14faf172e1323b1',
+    ('compact', 'eight'): '628f7299fb5b976ad0d2e5891275b135383a3c1b5f87f32ae0154e643d34f459',
+    ('compact', 'neck-a4'): '398d8e5a598f1e07219740344949f86dc76539ecf3d553b6f24513317c66ba9f',
+    ('compact', 'eight-no-pictures'): '035ef412df65d95986a596f6d8863d38a15187a952b09ed3edcb5d8dda6c8d91',
+    ('large-print', 'eight'): '77293e3136fdeac113df8ae3b7cea0ecc612616912505307e114c7b5e4f53661',
+    ('large-print', 'neck-a4'): '11c67a1b9326f793159a523f8c246ab922cfb68003d01688bb34c41ce5c32a18',
+    ('large-print', 'eight-no-pictures'): '3ba61f0a3e1f5d0a4ca77e5dc0bcc8450c3d17355395b21ac1359d7c6db66f22',
+    ('one-per-page', 'eight'): '5f97f4f1978bc9b18760d67985528ef4df4f7a4696b8304a673111d25b110fa0',
+    ('one-per-page', 'neck-a4'): 'f0130bcc0afa953b3055bb417ab3b7bfdb5126bd8c87a64d20ba62404170f813',
+    ('one-per-page', 'eight-no-pictures'): '3ecc43c8d795df8e0a74ede591ce9b13336a23c1b30e386f4b304299d1ba0744',
+    ('checklist', 'eight'): '75d3f1cbc6a4366daef819dec2f7be0140bb70d0ce21231eb294188e2863b52a',
+    ('checklist', 'neck-a4'): '0a6043513c9900b9f15af0880e9f043f6b1fea42b2b0213c45487cf1f3417cd1',
+    ('checklist', 'eight-no-pictures'): '6f912524e5b2af42a012fc368c60512f9ee5a70252e2d7b2d0d1b7fe0c7137e8',
 }
 
 

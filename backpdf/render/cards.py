@@ -8,16 +8,19 @@ above its QR block beside the steps, or above the steps.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from backpdf.layout import Layout
-from backpdf.model import HandoutExercise
+from backpdf.model import Exercise, HandoutExercise, Picture
 from backpdf.render.boxes import BAR_GREY, boxed
 from backpdf.render.dose_panel import DosePanel
 from backpdf.render.fill_in import RuledBox
 from backpdf.render.flow import BesideSteps, Card, KeepWhole, SideBySide, SideColumn, stacked_height
+from backpdf.render.kept_flowables import KeptCard
 from backpdf.render.markup import Para, labelled, text
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.qrblock import PrintedLink, QRBlock
@@ -100,7 +103,7 @@ def _purpose_and_dose(ex: HandoutExercise, layout: Layout, styles: Styles) -> li
     return found
 
 
-def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float,
+def _pictures(ex: HandoutExercise, picture: Picture | None, layout: Layout, styles: Styles, width: float,
               link_beside: bool) -> tuple[SideColumn | None, list]:
     """The column beside the steps (None when the steps take the card's whole width), and
     what goes above the steps.
@@ -109,21 +112,20 @@ def _pictures(ex: HandoutExercise, layout: Layout, styles: Styles, width: float,
     its QR block beside it, so the steps below get the card's whole width: in a narrow
     column or in big type, steps squeezed beside a QR column wrapped every few words.
     """
-    picture = ex.picture if layout.images.place != "none" else None
     if picture is None or layout.images.place == "beside":
-        return _side_column(ex, layout, styles, link_beside), []
+        return _side_column(ex, picture, layout, styles, link_beside), []
     qr = _qr_block(ex, layout, styles, link_beside)
     picture_w = min(layout.images.width_cm * cm, width - qr.block_width - PICTURE_GAP)
     return None, [SideBySide(PictureFlowable(picture, picture_w, layout.images.height_cm * cm), qr, width),
                   Spacer(0, 2 * mm)]
 
 
-def _side_column(ex: HandoutExercise, layout: Layout, styles: Styles, link_beside: bool) -> SideColumn:
+def _side_column(ex: HandoutExercise, picture: Picture | None, layout: Layout, styles: Styles,
+                 link_beside: bool) -> SideColumn:
     """The column beside the steps: the picture (where the layout puts it there) over the
     QR block, or the QR block alone."""
     qr = _qr_block(ex, layout, styles, link_beside)
-    picture = ex.picture if layout.images.place == "beside" else None
-    if picture is None:
+    if picture is None or layout.images.place != "beside":
         return SideColumn([qr], qr.block_width)
     column_w = max(qr.block_width, layout.images.width_cm * cm)
     return SideColumn([PictureFlowable(picture, column_w, layout.images.height_cm * cm), Spacer(0, 3 * mm), qr],
@@ -162,10 +164,40 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
     layout asks) ruled lines for the clinician's notes.
 
     `lead` flowables (a section heading) are kept with the card; `column_height` is the
-    height of a full column, the most a card can wait for.
+    height of a full column, the most a card can wait for. The card itself is kept
+    (render/kept_flowables.py): built, measured and drawn once per process for the same
+    exercise, layout and width.
     """
+    picture = ex.picture if layout.images.place != "none" else None
+    key, holds = _card_key(ex, styles, width, column_height)
+    card = KeptCard(key, holds, lambda: _card(ex, picture, layout, styles, width, column_height),
+                    pictures=(picture,) if picture else ())
+    notes: list = []
+    if layout.sections.exercise_notes_lines:
+        notes = [Spacer(0, 3 * mm), RuledBox(layout.labels["exercise_notes_heading"],
+                                             layout.sections.exercise_notes_lines, styles, width,
+                                             border=layout.borders_pt.note_box, fewer_ok=True)]
+    return [KeepWhole([*lead, card, *notes], column_height), Spacer(0, layout.space_between_exercises_mm * mm)]
+
+
+def _card_key(ex: HandoutExercise, styles: Styles, width: float, column_height: float) -> tuple[tuple, tuple]:
+    """(key, objects whose ids it uses): everything a card is made from. Every field of the
+    exercise, by value, except the library's exercise (by identity: the same object in
+    every handout of a run) and pictures (by their content key). The layout is its styles
+    object: `styles_for` is cached by layout value, so equal layouts share one."""
+    values = tuple(
+        id(value) if isinstance(value, Exercise)
+        else (value.key, value.width, value.height) if isinstance(value, Picture)
+        else value
+        for value in (getattr(ex, f.name) for f in fields(ex)))
+    return (id(styles), width, column_height, values), (styles, ex.exercise)
+
+
+def _card(ex: HandoutExercise, picture: Picture | None, layout: Layout, styles: Styles, width: float,
+          column_height: float) -> Card:
+    """The card's title bar, picture, QR block and body; split with "continued" marks."""
     link_beside = layout.link_text == "beside"
-    side, above = _pictures(ex, layout, styles, width, link_beside)
+    side, above = _pictures(ex, picture, layout, styles, width, link_beside)
     if layout.images.place != "beside":
         above += _purpose_and_dose(ex, layout, styles)
     if side is None:
@@ -179,17 +211,11 @@ def exercise_card(ex: HandoutExercise, layout: Layout, styles: Styles, width: fl
                 # A tall picture makes the column beside the steps the taller one: its link
                 # goes under the steps, into the room beside that column, and the card is
                 # shorter by the link's lines.
-                side = _side_column(ex, layout, styles, link_beside=False)
+                side = _side_column(ex, picture, layout, styles, link_beside=False)
                 steps = moved
         body = [BesideSteps(side, steps, STEPS_GAP, top_pad=2 * mm)]
     continued = [Para(f"{ex.number}. {text(ex.exercise.name)} {text(layout.labels['continued'])}",
                       styles.card_title), Spacer(0, 2 * mm)]
     kind_label = layout.labels[f"kind_{ex.exercise.kind}"]
     head = [TitleBar(ex, kind_label, styles), Spacer(0, 2 * mm), *above, *body[:1]]
-    card = Card([*head, *body[1:]], trailer=[ContinuesNote(layout, styles)], header=continued, head=len(head))
-    notes: list = []
-    if layout.sections.exercise_notes_lines:
-        notes = [Spacer(0, 3 * mm), RuledBox(layout.labels["exercise_notes_heading"],
-                                             layout.sections.exercise_notes_lines, styles, width,
-                                             border=layout.borders_pt.note_box, fewer_ok=True)]
-    return [KeepWhole([*lead, card, *notes], column_height), Spacer(0, layout.space_between_exercises_mm * mm)]
+    return Card([*head, *body[1:]], trailer=[ContinuesNote(layout, styles)], header=continued, head=len(head))

@@ -211,7 +211,7 @@ class KeepWhole(KeepTogether):
         """What must fit where a too-tall card starts: what leads it and its head."""
         lead: list = []
         for item in self._content:
-            if isinstance(item, Card):
+            if hasattr(item, "head_height"):  # the card, or the kept one standing in for it
                 return (stack_size(lead, avail_width, self.canv)[1] + item.head_height(avail_width, self.canv)
                         + HEAD_SLACK)
             lead.append(item)

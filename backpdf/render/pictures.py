@@ -35,21 +35,27 @@ class PictureFlowable(Flowable):
         return self.width, self.height
 
     def draw(self):
-        canvas, picture = self.canv, self.picture
-        name = f"picture-{picture.key}"
-        if not canvas.hasForm(name):
-            canvas.beginForm(name, 0, 0, picture.width, picture.height)
-            if picture.data is not None:
-                # The checked, metadata-free bytes; never the file again (it may have changed).
-                image = ImageReader(io.BytesIO(picture.data))
-                canvas.drawImage(image, 0, 0, picture.width, picture.height, mask="auto")
-            else:
-                _draw_vector(canvas, picture)
-            canvas.endForm()
+        canvas = self.canv
+        name = define_form(canvas, self.picture)
         canvas.saveState()
         canvas.scale(self.scale, self.scale)
         canvas.doForm(name)
         canvas.restoreState()
+
+
+def define_form(canvas, picture: Picture) -> str:
+    """The name of `picture`'s form in the canvas's document, defined there the first time."""
+    name = f"picture-{picture.key}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, 0, 0, picture.width, picture.height)
+        if picture.data is not None:
+            # The checked, metadata-free bytes; never the file again (it may have changed).
+            image = ImageReader(io.BytesIO(picture.data))
+            canvas.drawImage(image, 0, 0, picture.width, picture.height, mask="auto")
+        else:
+            _draw_vector(canvas, picture)
+        canvas.endForm()
+    return name
 
 
 def _draw_vector(canvas, picture: Picture) -> None:
