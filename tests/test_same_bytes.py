@@ -34,21 +34,21 @@ REQUESTS = {
 }
 
 EXPECTED: dict[tuple[str, str], str] = {
-    ('standard', 'eight'): 'b813891fc07abd947b20497f0568f9e66d6740c537cfc5af8451f8d5924b2f8d',
-    ('standard', 'neck-a4'): '7f79006558e634c264d6c72c325b7c5947d319771e192d52aec405f4e7f7815e',
-    ('standard', 'eight-no-pictures'): '582cf033a996c4d2766ff7df88bbca5f53190017c80868adc14faf172e1323b1',
-    ('compact', 'eight'): '628f7299fb5b976ad0d2e5891275b135383a3c1b5f87f32ae0154e643d34f459',
-    ('compact', 'neck-a4'): '398d8e5a598f1e07219740344949f86dc76539ecf3d553b6f24513317c66ba9f',
-    ('compact', 'eight-no-pictures'): '035ef412df65d95986a596f6d8863d38a15187a952b09ed3edcb5d8dda6c8d91',
-    ('large-print', 'eight'): '77293e3136fdeac113df8ae3b7cea0ecc612616912505307e114c7b5e4f53661',
-    ('large-print', 'neck-a4'): '11c67a1b9326f793159a523f8c246ab922cfb68003d01688bb34c41ce5c32a18',
-    ('large-print', 'eight-no-pictures'): '3ba61f0a3e1f5d0a4ca77e5dc0bcc8450c3d17355395b21ac1359d7c6db66f22',
-    ('one-per-page', 'eight'): '5f97f4f1978bc9b18760d67985528ef4df4f7a4696b8304a673111d25b110fa0',
-    ('one-per-page', 'neck-a4'): 'f0130bcc0afa953b3055bb417ab3b7bfdb5126bd8c87a64d20ba62404170f813',
-    ('one-per-page', 'eight-no-pictures'): '3ecc43c8d795df8e0a74ede591ce9b13336a23c1b30e386f4b304299d1ba0744',
-    ('checklist', 'eight'): '75d3f1cbc6a4366daef819dec2f7be0140bb70d0ce21231eb294188e2863b52a',
-    ('checklist', 'neck-a4'): '0a6043513c9900b9f15af0880e9f043f6b1fea42b2b0213c45487cf1f3417cd1',
-    ('checklist', 'eight-no-pictures'): '6f912524e5b2af42a012fc368c60512f9ee5a70252e2d7b2d0d1b7fe0c7137e8',
+    ('standard', 'eight'): 'ea34e195c23a68b68b05ffa748ca5251bf4ddb20c2328e8404d749ba37860db1',
+    ('standard', 'neck-a4'): 'b4bf6f77190d23b6d2438b271dba9a75c135490f5198b3465a6b9eee5ecd8d64',
+    ('standard', 'eight-no-pictures'): '78c3fa2f7ec52f9174469054f1fe7e26e02be3271134f7c7e812a35163811c5d',
+    ('compact', 'eight'): 'cfaa1d8e76947c532b1319660439ec501d4d1bcd0d6e7bad540e9b3a6fa03b4d',
+    ('compact', 'neck-a4'): 'bb33021104f2cb2187999cbefdd4301301c0047fd69d76bf9d46184b0b88da7e',
+    ('compact', 'eight-no-pictures'): '9c41da79ddecaa78804232dcd36472b4a4134a168e0daf366bf4b51355e23297',
+    ('large-print', 'eight'): 'ffd833f9a16404a556c740531374b7f0a31bbfff2adc4ba4b8df15ec38c03bc0',
+    ('large-print', 'neck-a4'): '3ace7c0854bde292001aadd9e51a8c3ce261ead1d1fd38b41d241213b03bd949',
+    ('large-print', 'eight-no-pictures'): 'bafa39f54afe7a930dba18a84e36c22313a93e2a9bcf0094e6b72833e0ab19c7',
+    ('one-per-page', 'eight'): 'a03a863cc274ae6e070cc49ce85f920edd2026a7b342c25fd788b3b3b9d5cdcb',
+    ('one-per-page', 'neck-a4'): 'fb4b22425d229bf3272659a369da739e7779609d5e2d56c234755a6afacad457',
+    ('one-per-page', 'eight-no-pictures'): 'e329302bae90b89086ba762360b05f095a36fd8e0ea0529cc0011adeb3459b10',
+    ('checklist', 'eight'): '529f4826560836b8487fcb44d0dcdee48cdbe872328f646a8b22edaf45d4989e',
+    ('checklist', 'neck-a4'): '12c27bfe5693f3bc669f25d98a6f6f634bbd96258e94774b0139a198a012acef',
+    ('checklist', 'eight-no-pictures'): '26dc9aa435e9c3ccdfc1fa729b69154013aacfc51ccba600510ff298020f3284',
 }
 
 

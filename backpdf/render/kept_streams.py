@@ -2,10 +2,11 @@
 
 Most of a handout's streams are the same bytes in every handout of a batch: the two font
 subsets (every document encodes the same characters the same, see `typeface.fix_codes`),
-their character maps, and the picture forms. Building a subset and Flate-compressing
-those streams was a sixth of a warm render. Pages are not among them (each page's
-footer names its patient), so a stream's compressed bytes are kept only from the second
-time its content is seen: the pages leave a hash behind, not a copy.
+their character maps, the picture forms, and the body of every page after the first
+(each page's footer, which names the patient, is a stream of its own: render/page.py).
+Building a subset and Flate-compressing those streams was a sixth of a warm render.
+Page 1 and the footers differ in every handout, so a stream's compressed bytes are kept
+only from the second time its content is seen: those leave a hash behind, not a copy.
 
 The compressed bytes are zlib's for the same input at the same level, so the PDF is the
 same byte for byte (tests/test_same_bytes.py and tests/test_drawn_paragraphs.py).

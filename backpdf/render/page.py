@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -91,8 +92,28 @@ def numbered_canvas(footer: Footer, left: float, top: float) -> type:
             pages = len(self._page_states)
             for number, state in enumerate(self._page_states, 1):
                 self.__dict__.update(state)
+                body_end = len(self._code)
                 footer.draw(self, left, top, number, pages)
+                footer_code = self._code[body_end:]
+                del self._code[body_end:]
                 Canvas.showPage(self)
+                _with_own_footer_stream(self._doc.Pages.pages[-1], footer_code)
             Canvas.save(self)
 
     return NumberedCanvas
+
+
+def _with_own_footer_stream(page, footer_code: list[str]) -> None:
+    """Give `page` two content streams, its body then its footer (a PDF page's content may
+    be an array of streams, read as one): the footer names the patient, and with it
+    apart, the body of every page after the first is the same bytes in every handout of
+    a batch, so its compressed stream is made once (kept_streams) and a --combined print
+    job stores it once. reportlab's PDFPage and PDFStream (reportlab <6, pinned), set up
+    as its own `check_format` would for one stream."""
+    streams = []
+    for content in (page.stream, "\n".join(footer_code) + "\n"):
+        stream = pdfdoc.PDFStream(content=content)
+        if page.compression:
+            stream.filters = [pdfdoc.PDFZCompress]  # ASCII85 is off while rendering (document.py)
+        streams.append(stream)
+    page.Contents = pdfdoc.PDFArray(streams)
