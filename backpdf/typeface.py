@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from backpdf.errors import BackpdfError
@@ -75,20 +77,27 @@ def has_fixed_codes(doc) -> bool:
     return doc in _fixed_documents
 
 
-def has_only_fixed_codes(doc) -> bool:
-    """Whether `doc` has the fixed codes and has given no code to anything else yet (no
-    other font, no character outside ENCODED_ALIKE): then whatever it has drawn so far
-    is encoded as in every other document. reportlab's font state (reportlab <6, pinned)."""
+@contextmanager
+def drawn_with_fixed_codes(doc) -> Iterator[Callable[[], bool]]:
+    """While drawing on `doc`: a function telling whether everything drawn so far was
+    encoded with the fixed codes alone, so that its operators are the same bytes in any
+    document `fix_codes` set up, whatever else that document prints. reportlab encodes
+    all text through each font's `splitString` (reportlab <6, pinned), watched here."""
     from reportlab.pdfbase import pdfmetrics
 
-    if not has_fixed_codes(doc) or not set(doc.fontMapping) <= _FILES.keys():
-        return False
-    for name in doc.fontMapping:
-        state = pdfmetrics.getFont(name).state.get(doc)
-        # Code 0 is reportlab's "no glyph", given in every document.
-        if state is not None and not all(code == 0 or chr(code) in ENCODED_ALIKE for code in state.assignments):
-            return False
-    return True
+    seen: set[str] = set()
+    faces = [pdfmetrics.getFont(name) for name in _FILES]
+    for face in faces:
+        def split(text, doc, encoding="utf-8", real=face.splitString):
+            seen.update(text)
+            return real(text, doc, encoding)
+
+        face.splitString = split  # on the instance, over the class's method, until the end
+    try:
+        yield lambda: has_fixed_codes(doc) and seen <= ENCODED_ALIKE
+    finally:
+        for face in faces:
+            del face.splitString
 
 
 @cache

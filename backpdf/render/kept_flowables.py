@@ -12,11 +12,12 @@ block, the way paragraphs and pictures are (render/markup.py, render/pictures.py
 A kept flowable is drawn inside its own graphics state, translated to where its frame
 puts it, so its operators do not depend on where it lands on the page. Operators are
 kept only when they are the same bytes in any document: the document gives its fonts the
-fixed codes (typeface.fix_codes) and holds no character outside them, and the drawing
-added nothing to the document or page but content (no annotation, colour space,
-transparency state or new object). The pictures it shows are defined as forms before it
-is drawn, in the copy as in the first drawing, so the forms are the same objects in the
-same order. Anything else is drawn afresh each time, as before.
+fixed codes (typeface.fix_codes), the drawing encoded no character outside them (what
+the rest of the page prints does not matter), and it added nothing to the document or
+page but content (no annotation, font, colour space, transparency state or new
+object). The pictures it shows are defined as forms before it is drawn, in the copy as
+in the first drawing, so the forms are the same objects in the same order. Anything
+else is drawn afresh each time, as before.
 
 tests/test_drawn_paragraphs.py renders every layout with every cache empty and again in a
 shuffled order, and compares the bytes.
@@ -121,8 +122,9 @@ class Kept(Flowable):
         made.wrapOn(canvas, *self._avail)
         code, forms = canvas._code, canvas._formsinuse  # reportlab <6 (pinned)
         start, forms_start, before = len(code), len(forms), _effects(canvas)
-        made.drawOn(canvas, 0, 0)
-        if before == _effects(canvas) and typeface.has_only_fixed_codes(canvas._doc):
+        with typeface.drawn_with_fixed_codes(canvas._doc) as fixed_codes_only:
+            made.drawOn(canvas, 0, 0)
+        if before == _effects(canvas) and fixed_codes_only():
             entry.drawings[self._avail[0]] = _Drawing("\n".join(code[start:]), tuple(forms[forms_start:]))
 
 
@@ -139,5 +141,6 @@ class KeptCard(Kept):
 def _effects(canvas) -> tuple:
     """What a drawing could add to its page or document besides content: any change means
     its operators name something of this document alone (reportlab <6, pinned)."""
-    return (len(canvas._doc.idToObject), len(canvas._annotationrefs), len(canvas._colorsUsed),
+    doc = canvas._doc
+    return (len(doc.idToObject), len(doc.fontMapping), len(canvas._annotationrefs), len(canvas._colorsUsed),
             len(canvas._shadingUsed), len(canvas._extgstate._c))
