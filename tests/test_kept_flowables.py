@@ -19,7 +19,7 @@ from backpdf.model import ProgramEntry
 from backpdf.pipeline import make_handout
 from backpdf.program import Request
 from backpdf.render import kept_flowables
-from backpdf.render.kept_flowables import Kept
+from backpdf.render.kept_flowables import Kept, KeptCard
 
 
 @pytest.fixture
@@ -30,7 +30,8 @@ def fresh_draws(monkeypatch) -> list:
     real = Kept._draw_and_keep
 
     def spy(self, canvas):
-        drawn.append(self)
+        if isinstance(self, KeptCard):  # the red flags and the advice are kept too
+            drawn.append(self)
         return real(self, canvas)
 
     monkeypatch.setattr(Kept, "_draw_and_keep", spy)
@@ -64,7 +65,7 @@ def test_cards_are_kept_from_a_document_with_a_character_outside_the_fixed_alpha
     this document only. The cards do not print it, so their operators are still the same
     bytes in any document, and are kept."""
     _handout(library, "Nguyễn Thị Lan")
-    assert all(entry.drawings for entry in kept_flowables._entries.values())
+    assert all(entry.drawings for entry in kept_flowables._entries.values())  # cards, red flags, advice
     drawn = len(fresh_draws)
     vietnamese = _handout(library, "Nguyễn Văn Minh")
     assert len(fresh_draws) == drawn
@@ -128,3 +129,17 @@ def test_the_key_changes_with_anything_printed_on_the_card(library):
         assert _card_key(changed, styles, 300, 600)[0] != key
     assert _card_key(ex, styles, 301, 600)[0] != key
     assert _card_key(ex, styles_for(find_layout("compact")), 300, 600)[0] != key
+
+
+def test_the_red_flags_and_the_advice_are_kept_and_copied(library, monkeypatch):
+    kept_flowables._entries.clear()
+    _handout(library, "Ann Lee")
+    kinds = {key[0] for key, entry in kept_flowables._entries.items() if entry.drawings}
+    assert {"red flags", "guidance"} <= kinds
+    fresh: list = []
+    real = Kept._draw_and_keep
+    monkeypatch.setattr(Kept, "_draw_and_keep", lambda self, canvas: fresh.append(self) or real(self, canvas))
+    second = _handout(library, "Bob Stone")
+    assert fresh == []
+    kept_flowables._entries.clear()
+    assert _handout(library, "Bob Stone") == second

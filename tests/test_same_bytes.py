@@ -34,21 +34,21 @@ REQUESTS = {
 }
 
 EXPECTED: dict[tuple[str, str], str] = {
-    ('standard', 'eight'): 'ea34e195c23a68b68b05ffa748ca5251bf4ddb20c2328e8404d749ba37860db1',
-    ('standard', 'neck-a4'): 'b4bf6f77190d23b6d2438b271dba9a75c135490f5198b3465a6b9eee5ecd8d64',
-    ('standard', 'eight-no-pictures'): '78c3fa2f7ec52f9174469054f1fe7e26e02be3271134f7c7e812a35163811c5d',
-    ('compact', 'eight'): 'cfaa1d8e76947c532b1319660439ec501d4d1bcd0d6e7bad540e9b3a6fa03b4d',
-    ('compact', 'neck-a4'): 'bb33021104f2cb2187999cbefdd4301301c0047fd69d76bf9d46184b0b88da7e',
-    ('compact', 'eight-no-pictures'): '9c41da79ddecaa78804232dcd36472b4a4134a168e0daf366bf4b51355e23297',
-    ('large-print', 'eight'): 'ffd833f9a16404a556c740531374b7f0a31bbfff2adc4ba4b8df15ec38c03bc0',
-    ('large-print', 'neck-a4'): '3ace7c0854bde292001aadd9e51a8c3ce261ead1d1fd38b41d241213b03bd949',
-    ('large-print', 'eight-no-pictures'): 'bafa39f54afe7a930dba18a84e36c22313a93e2a9bcf0094e6b72833e0ab19c7',
-    ('one-per-page', 'eight'): 'a03a863cc274ae6e070cc49ce85f920edd2026a7b342c25fd788b3b3b9d5cdcb',
-    ('one-per-page', 'neck-a4'): 'fb4b22425d229bf3272659a369da739e7779609d5e2d56c234755a6afacad457',
-    ('one-per-page', 'eight-no-pictures'): 'e329302bae90b89086ba762360b05f095a36fd8e0ea0529cc0011adeb3459b10',
-    ('checklist', 'eight'): '529f4826560836b8487fcb44d0dcdee48cdbe872328f646a8b22edaf45d4989e',
-    ('checklist', 'neck-a4'): '12c27bfe5693f3bc669f25d98a6f6f634bbd96258e94774b0139a198a012acef',
-    ('checklist', 'eight-no-pictures'): '26dc9aa435e9c3ccdfc1fa729b69154013aacfc51ccba600510ff298020f3284',
+    ('standard', 'eight'): 'c01da70cba94047e94e83c57daf724ef34cb2c304631e5c25238efaa2dbf9bba',
+    ('standard', 'neck-a4'): 'fca456c6a171d9ab7a8e8f30dfd6ec0b793aa07ae8334620390487b6a5abae22',
+    ('standard', 'eight-no-pictures'): 'aad3892ad7a40da4b186f9ba3d0402855deca57b3ba7fcd2619b3b8a2e4b4944',
+    ('compact', 'eight'): '12367ea6952cff17e615a0e04055fbfd50a314d1aefc66b2d5ff4a7b38c17a5a',
+    ('compact', 'neck-a4'): '22074db7e26ed2f98bd5fa1ced36d194d8a8723c985e04402716904cdba693ec',
+    ('compact', 'eight-no-pictures'): '63951ac4148a77f2938078b80da92aa4186c1ae4ee73a9d118bae0822b42c621',
+    ('large-print', 'eight'): 'aca628eb1592371f40c9b4063e284c4439267bdc46c0afef345bbe40a8480fee',
+    ('large-print', 'neck-a4'): 'd8e3405938cc7b0322d76c5954ae0e81cfbecdf225f36b41ee08875bd1c6a99b',
+    ('large-print', 'eight-no-pictures'): '4b132c6d2109b41b8dc1c62e74bd00a73dcf89d0d42157a3f74a22f6181b91f4',
+    ('one-per-page', 'eight'): '5af11bb2c0f2a725ba44f0c779b65e70ac544c871f9fee55ca052dfd3408cc21',
+    ('one-per-page', 'neck-a4'): 'b79a1242df86d1cf23bb3abe5a8516fabccdb4e4ab5df4ade2212acf1330d92b',
+    ('one-per-page', 'eight-no-pictures'): '162ecb2a706b2cc34d4dcd8c7eaa84b9e347a196072156467281b0667b5d7fe9',
+    ('checklist', 'eight'): 'd58cc05eff1b038e67244323ddba2f913394065804bfc4b7d3d3d0e12e070cf2',
+    ('checklist', 'neck-a4'): '35e43e51a80113abc8fd0047732adf2b148b16652775db8d23a3682d5a94e8f4',
+    ('checklist', 'eight-no-pictures'): '2c9fe11488d57a0fc523cc036f98cc0c12cc33875ae2014dfbadc856456becd1',
 }
 
 

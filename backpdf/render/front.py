@@ -16,6 +16,7 @@ from backpdf.layout import Layout
 from backpdf.model import Handout
 from backpdf.render.boxes import BOX_GREY, boxed, bullet_list
 from backpdf.render.flow import stacked_height
+from backpdf.render.kept_flowables import Kept
 from backpdf.render.markup import Para, labelled, text
 from backpdf.render.pictures import PictureFlowable
 from backpdf.render.styles import Styles
@@ -104,9 +105,15 @@ def _patient_block(handout: Handout, layout: Layout, styles: Styles, width: floa
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])]
 
 
-def _red_flag_box(tiers, layout: Layout, styles: Styles, width: float):
+def _red_flag_box(tiers, layout: Layout, styles: Styles, width: float) -> Kept:
     """One box, most urgent tier first ("Go to the emergency department or call 911 now
-    if ..."), each tier's title in bold with its signs below."""
+    if ..."), each tier's title in bold with its signs below; the same in every handout
+    with these signs, so kept (render/kept_flowables.py)."""
+    return Kept(("red flags", id(styles), width, tuple(tiers)), (styles,),
+                lambda: _made_red_flag_box(tiers, layout, styles, width))
+
+
+def _made_red_flag_box(tiers, layout: Layout, styles: Styles, width: float):
     rows: list = []
     for tier, (title, signs) in enumerate(tiers):
         if tier:
@@ -201,20 +208,28 @@ def guidance(handout: Handout, layout: Layout, styles: Styles, width: float) -> 
     exercise. Rows are whole: the advice can go on over a page break between rows."""
     if not handout.guidance:
         return []
-    heading = Para(text(layout.labels["guidance_heading"]), styles.heading)
     column = (width - GUIDANCE_GAP) / 2
-    bullets = bullet_list(handout.guidance, styles)
     if column < GUIDANCE_COLUMN_EMS * styles.body.fontSize:
-        return [heading, *bullets]
-    # The heading is the table's first row, kept with the row under it (NOSPLIT): a
-    # heading that kept with the whole table would carry all of it to the next page.
-    rows = [[heading, ""]] + [bullets[i:i + 2] + [""] * (2 - len(bullets[i:i + 2]))
-                              for i in range(0, len(bullets), 2)]
-    table = make_table(rows, [column + GUIDANCE_GAP / 2, column + GUIDANCE_GAP / 2],
+        return [_guidance_heading(layout, styles), *bullet_list(handout.guidance, styles)]
+    return [Kept(("guidance", id(styles), width, handout.guidance), (styles,),
+                 lambda: _guidance_table(handout.guidance, layout, styles, column))]
+
+
+def _guidance_heading(layout: Layout, styles: Styles) -> Para:
+    return Para(text(layout.labels["guidance_heading"]), styles.heading)
+
+
+def _guidance_table(advice: tuple[str, ...], layout: Layout, styles: Styles, column: float):
+    """The advice in two columns, the same in every handout, so kept (see `guidance`).
+    The heading is the table's first row, kept with the row under it (NOSPLIT): a
+    heading that kept with the whole table would carry all of it to the next page."""
+    bullets = bullet_list(advice, styles)
+    rows = [[_guidance_heading(layout, styles), ""]] + [bullets[i:i + 2] + [""] * (2 - len(bullets[i:i + 2]))
+                                                      for i in range(0, len(bullets), 2)]
+    return make_table(rows, [column + GUIDANCE_GAP / 2, column + GUIDANCE_GAP / 2],
                        [("SPAN", (0, 0), (1, 0)), ("NOSPLIT", (0, 0), (-1, 1)),
                         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("RIGHTPADDING", (0, 0), (-1, -1), GUIDANCE_GAP / 2), ("TOPPADDING", (0, 0), (-1, -1), 0),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                         ("TOPPADDING", (0, 0), (-1, 0), styles.heading.spaceBefore),
                         ("BOTTOMPADDING", (0, 0), (-1, 0), styles.heading.spaceAfter)], split_in_row=False)
-    return [table]
