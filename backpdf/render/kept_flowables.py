@@ -61,9 +61,11 @@ _entries: dict[tuple, _Entry] = {}
 
 
 class Kept(Flowable):
-    """Stands in for the flowable `make()` builds, whose size depends on the width it is
-    given alone and whose content is fully named by `key`; `holds` are the objects whose
-    ids the key uses; `pictures` are the pictures it shows."""
+    """Stands in for the flowable `make()` builds (afresh on each call), whose content is
+    fully named by `key` and whose size depends on the width it is given alone, or (a
+    table's) differs with the height only when it is too tall to fit, where the frame
+    splits it anyway; `holds` are the objects whose ids the key uses; `pictures` are the
+    pictures it shows."""
 
     def __init__(self, key: tuple, holds: tuple, make: Callable[[], Flowable], pictures: tuple[Picture, ...] = ()):
         super().__init__()
