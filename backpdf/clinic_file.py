@@ -63,7 +63,7 @@ def load_clinic(flag: str | Path | None = None) -> Clinic:
     path = find_clinic_file(flag)
     if path is None:
         return Clinic()
-    doc = load_yaml(path)
+    doc = load_yaml(path, keep=True)  # a clinic's profile, no patient's text: kept like the library
     check_cache.check_once(doc, "clinic", clinic_problems)
     data = dict(doc.data)
     data.pop("$schema", None)

@@ -136,3 +136,19 @@ def test_kept_dates_are_the_same_words(cache_folder, monkeypatch, language, word
     assert long_date(TODAY, language) == words
     assert entry.read_bytes() == words.encode()
     long_date.cache_clear()
+
+
+def test_a_clinic_profile_is_kept_like_the_library(cache_folder, tmp_path, monkeypatch):
+    """A clinic's profile holds no patient's text; a fresh run that finds it kept does not
+    parse YAML (nor import PyYAML) to read it."""
+    from backpdf import yaml_text
+    from backpdf.clinic_file import load_clinic
+
+    profile = tmp_path / "clinic.yaml"
+    profile.write_text("name: Riverside Physio\nphone: 555-0100\nvideo_base_url: https://clinic.example/v/\n")
+    first = load_clinic(profile)
+    monkeypatch.setattr(yaml_text, "parse_yaml", lambda *a: pytest.fail("parsed the kept profile again"))
+    assert load_clinic(profile) == first
+    profile.write_text(profile.read_text().replace("555-0100", "555-0199"))
+    with pytest.raises(pytest.fail.Exception):
+        load_clinic(profile)  # changed bytes: a new entry, parsed afresh
