@@ -25,7 +25,7 @@ from backpdf.layout_file import find_layout
 from backpdf.model import ProgramEntry
 from backpdf.pipeline import make_handout
 from backpdf.program import Request
-from backpdf.render import kept_flowables, markup
+from backpdf.render import kept_flowables, kept_streams, markup
 from backpdf.render.styles import Styles, styles_for
 
 REQUESTS = {
@@ -53,6 +53,8 @@ def _render(library, layout: str, name: str) -> bytes:
 
 def _forget_everything() -> None:
     kept_flowables._entries.clear()
+    kept_flowables._met.clear()
+    markup._met.clear()
     markup._drawings.clear()
     markup._line_breaks.clear()
     markup._parsed.cache_clear()
@@ -86,7 +88,9 @@ def test_a_handout_is_the_same_drawn_fresh_or_copied_in(library, served):
         _forget_everything()
         cold[case] = _render(library, *case)
     assert not served or len(served) < 2000  # cold renders reuse only within one handout
-    order = CASES * 2
+    # A text is kept from the second handout that prints it, and a split one's pieces from
+    # the second after its lines were kept: the long step comes four times more.
+    order = CASES * 2 + [case for case in CASES if case[1] == "long-step"] * 2
     random.Random(15).shuffle(order)
     for case in order:
         assert _render(library, *case) == cold[case], case
@@ -152,3 +156,25 @@ def test_a_paragraph_on_a_canvas_without_the_fixed_codes_is_drawn_afresh(served)
         pdfs.append(canvas.getpdfdata())
     assert not served
     assert pdfs[0] == pdfs[1] == pdfs[2]
+
+
+def test_what_a_batch_keeps_does_not_grow_with_its_patients(library):
+    """A patient's name, note and page 1 come once each: kept only from a second sighting
+    (render/met_before.py), so a worker's memory stays flat over thousands of handouts."""
+    _forget_everything()
+
+    def handout(number: int) -> None:
+        request = replace(REQUESTS["eight"], patient=f"Patient {number}", note=f"Note for patient {number}.")
+        make_handout(request, library, CLINIC, TODAY)
+
+    def sizes() -> tuple:
+        return (len(markup._line_breaks), len(markup._drawings), len(kept_flowables._entries),
+                len(kept_streams._flate._made))
+
+    for number in range(3):
+        handout(number)
+    warm = sizes()
+    assert all(warm)
+    for number in range(3, 23):
+        handout(number)
+    assert sizes() == warm

@@ -20,12 +20,13 @@ from backpdf.pipeline import make_handout
 from backpdf.program import Request
 from backpdf.render import kept_flowables
 from backpdf.render.kept_flowables import Kept, KeptCard
+from backpdf.render.met_before import next_handout
 
 
 @pytest.fixture
 def fresh_draws(monkeypatch) -> list:
     """Each time a kept flowable is drawn by reportlab rather than copied in."""
-    kept_flowables._entries.clear()
+    _forget()
     drawn: list = []
     real = Kept._draw_and_keep
 
@@ -38,6 +39,11 @@ def fresh_draws(monkeypatch) -> list:
     return drawn
 
 
+def _forget() -> None:
+    kept_flowables._entries.clear()
+    kept_flowables._met.clear()
+
+
 def _handout(library, patient: str, layout: str = "standard", **extra) -> bytes:
     request = Request(entries=tuple(ProgramEntry(i) for i in EIGHT), patient=patient, layout=layout, **extra)
     return make_handout(request, library, CLINIC, TODAY).pdf
@@ -48,16 +54,19 @@ def _forms_on_pages(pdf: bytes) -> list[set[str]]:
     return [{str(name) for name in page.Resources.get("/XObject", {})} for page in doc.pages]
 
 
-def test_cards_are_drawn_once_then_copied_with_their_pictures(library, fresh_draws):
+def test_cards_are_kept_from_their_second_handout_then_copied_with_their_pictures(library, fresh_draws):
     first = _handout(library, "Ann Lee")
     assert len(fresh_draws) == len(EIGHT)
-    second = _handout(library, "Bob Stone")
-    assert len(fresh_draws) == len(EIGHT), "the second handout's cards were drawn again"
+    assert not kept_flowables._entries  # met once: nothing kept (a card may hold a patient's note)
+    _handout(library, "Cy Park")
+    assert len(fresh_draws) == 2 * len(EIGHT)
+    third = _handout(library, "Bob Stone")
+    assert len(fresh_draws) == 2 * len(EIGHT), "the third handout's cards were drawn again"
     # the copy defined each picture's form in its own document and named it on its page
-    assert _forms_on_pages(second) == _forms_on_pages(first)
-    assert sum(len(forms) for forms in _forms_on_pages(second)) == len(EIGHT)
-    kept_flowables._entries.clear()
-    assert _handout(library, "Bob Stone") == second  # the same bytes drawn fresh
+    assert _forms_on_pages(third) == _forms_on_pages(first)
+    assert sum(len(forms) for forms in _forms_on_pages(third)) == len(EIGHT)
+    _forget()
+    assert _handout(library, "Bob Stone") == third  # the same bytes drawn fresh
 
 
 def test_cards_are_kept_from_a_document_with_a_character_outside_the_fixed_alphabet(library, fresh_draws):
@@ -65,11 +74,12 @@ def test_cards_are_kept_from_a_document_with_a_character_outside_the_fixed_alpha
     this document only. The cards do not print it, so their operators are still the same
     bytes in any document, and are kept."""
     _handout(library, "Nguyễn Thị Lan")
+    _handout(library, "Nguyễn Thị Lan")
     assert all(entry.drawings for entry in kept_flowables._entries.values())  # cards, red flags, advice
     drawn = len(fresh_draws)
     vietnamese = _handout(library, "Nguyễn Văn Minh")
     assert len(fresh_draws) == drawn
-    kept_flowables._entries.clear()
+    _forget()
     assert _handout(library, "Nguyễn Văn Minh") == vietnamese
 
 
@@ -80,7 +90,7 @@ def test_a_card_with_its_own_character_is_drawn_afresh_every_time(library, fresh
     pdfs = [make_handout(request, library, CLINIC, TODAY).pdf for _ in range(3)]
     bridge = [k for k in fresh_draws if k._entry.holds[1].id == "bridge"]
     assert len(bridge) == 3 and pdfs[0] == pdfs[1] == pdfs[2]
-    kept_flowables._entries.clear()
+    _forget()
     assert make_handout(request, library, CLINIC, TODAY).pdf == pdfs[0]
 
 
@@ -96,9 +106,10 @@ class _WithLink(Flowable):
 
 def test_a_flowable_that_adds_to_its_document_is_never_copied():
     typeface.register_fonts()
-    kept_flowables._entries.clear()
+    _forget()
     pdfs = []
     for _ in range(2):
+        next_handout()
         canvas = Canvas(io.BytesIO(), invariant=1, initialFontName=typeface.REGULAR)
         typeface.fix_codes(canvas._doc)
         assert typeface.has_fixed_codes(canvas._doc)
@@ -132,7 +143,8 @@ def test_the_key_changes_with_anything_printed_on_the_card(library):
 
 
 def test_the_red_flags_and_the_advice_are_kept_and_copied(library, monkeypatch):
-    kept_flowables._entries.clear()
+    _forget()
+    _handout(library, "Ann Lee")
     _handout(library, "Ann Lee")
     kinds = {key[0] for key, entry in kept_flowables._entries.items() if entry.drawings}
     assert {"red flags", "guidance"} <= kinds
@@ -141,5 +153,5 @@ def test_the_red_flags_and_the_advice_are_kept_and_copied(library, monkeypatch):
     monkeypatch.setattr(Kept, "_draw_and_keep", lambda self, canvas: fresh.append(self) or real(self, canvas))
     second = _handout(library, "Bob Stone")
     assert fresh == []
-    kept_flowables._entries.clear()
+    _forget()
     assert _handout(library, "Bob Stone") == second

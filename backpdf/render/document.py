@@ -47,6 +47,7 @@ from backpdf.render.flow import stacked_height
 from backpdf.render.front import front_matter, guidance
 from backpdf.render.kept_streams import kept_flate
 from backpdf.render.markup import Para
+from backpdf.render.met_before import next_handout
 from backpdf.render.page import RULE_GAP, Footer, numbered_canvas
 from backpdf.render.styles import Styles, styles_for
 
@@ -248,6 +249,7 @@ def render(handout: Handout, layout: Layout, paper: str = "letter") -> RenderedP
     arrive checked (see `pipeline.prepare`), so nothing here reads a file."""
     fonts.check_printable(handout.texts())
     _check_room(layout, paper)
+    next_handout()
     styles = styles_for(layout)
     page = Page.of(layout, paper, handout)
     story, top_height = _story(handout, layout, styles, page)

@@ -32,6 +32,7 @@ from reportlab.platypus import Flowable
 
 from backpdf import typeface
 from backpdf.model import Picture
+from backpdf.render.met_before import MetBefore
 from backpdf.render.pictures import define_form
 
 KEPT_ENTRIES = 400  # a few hundred cards (46 exercises x layouts x languages); each ~30 KB
@@ -58,6 +59,7 @@ class _Entry:
 
 
 _entries: dict[tuple, _Entry] = {}
+_met = MetBefore(4 * KEPT_ENTRIES)
 
 
 class Kept(Flowable):
@@ -72,9 +74,11 @@ class Kept(Flowable):
         self._make, self._pictures = make, pictures
         entry = _entries.get(key)
         if entry is None or any(a is not b for a, b in zip(entry.holds, holds)):
-            if len(_entries) >= KEPT_ENTRIES:
-                _entries.clear()
-            entry = _entries[key] = _Entry(holds, make())
+            entry = _Entry(holds, make())
+            if _met.again(key):  # kept from the second time: a card with a patient's note comes once
+                if len(_entries) >= KEPT_ENTRIES:
+                    _entries.clear()
+                _entries[key] = entry
         self._entry = entry
 
     width: float

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 
 from reportlab.pdfbase import pdfdoc
 
+from backpdf.render.met_before import MetBefore
+
 SEEN_KEPT = 4096  # hashes of streams seen once: pages, mostly
 MADE_KEPT = 512   # compressed streams: a library's pictures and a few font subsets
 
@@ -31,7 +33,7 @@ class KeptFlate:
     pdfname = "FlateDecode"
 
     def __init__(self) -> None:
-        self._seen: set[int] = set()
+        self._seen = MetBefore(SEEN_KEPT)
         self._made: dict[bytes, bytes] = {}
 
     def encode(self, content: str | bytes) -> bytes:
@@ -40,15 +42,10 @@ class KeptFlate:
         if found is not None:
             return found
         made = zlib.compress(data)
-        digest = hash(data)
-        if digest in self._seen:
+        if self._seen.again(data):
             if len(self._made) >= MADE_KEPT:
                 self._made.clear()
             self._made[data] = made
-        else:
-            if len(self._seen) >= SEEN_KEPT:
-                self._seen.clear()
-            self._seen.add(digest)
         return made
 
     def decode(self, encoded: bytes) -> bytes:

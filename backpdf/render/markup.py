@@ -13,6 +13,7 @@ from html import escape
 
 from reportlab.platypus import Paragraph
 
+from backpdf.render.met_before import MetBefore
 from backpdf.typeface import ENCODED_ALIKE, has_fixed_codes
 
 
@@ -49,6 +50,7 @@ class _Broken:
 
 LINE_BREAKS_KEPT = 20_000  # distinct (sentence, style, width) pairs: a library's worth, several times over
 _line_breaks: dict[tuple, _Broken] = {}
+_met = MetBefore(LINE_BREAKS_KEPT)
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ class Para(Paragraph):
     def breakLines(self, width):
         """reportlab's line breaking (a third of a handout's render time, measuring every
         word), done once per sentence (or piece of a split one), style, bullet and width
-        per process.
+        per process, from the second time it is met (its lines and drawing are kept only
+        then: a text met once, such as a patient's name, is broken as reportlab does).
 
         A piece of a split is remembered by the kept lines it was cut from and which of
         them, as its fragments are new each time. The result is shared like the parsed
@@ -117,6 +120,8 @@ class Para(Paragraph):
         found = _line_breaks.get(key)
         if found is None or found.source is not source or found.style is not self.style:
             lines = super().breakLines(width)  # adjusts `width` in place for a bullet
+            if not _met.again(key):  # kept from the second time: a patient's name comes once
+                return lines
             if len(_line_breaks) >= LINE_BREAKS_KEPT:
                 _line_breaks.clear()
             found = _line_breaks[key] = _Broken(
