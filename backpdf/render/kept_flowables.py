@@ -35,7 +35,7 @@ from backpdf.model import Picture
 from backpdf.render.met_before import MetBefore
 from backpdf.render.pictures import define_form
 
-KEPT_ENTRIES = 400  # a few hundred cards (46 exercises x layouts x languages); each ~30 KB
+KEPT_ENTRIES = 400  # a few hundred cards (46 exercises x layouts x languages); each ~80 KB
 
 
 @dataclass
