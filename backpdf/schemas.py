@@ -85,27 +85,36 @@ _TOP_LEVEL_OF_A_CLOSED_OBJECT = {"$schema", "$id", "title", "description", "type
 
 def _valid_property_by_property(data: Any, kind: str) -> bool:
     """True when `data` is valid, checked one property at a time, remembering the values
-    that passed; False means only "not known to be valid" (the full check then says why).
-    Only for a schema whose top level is a closed object of properties and nothing else:
-    a document is valid exactly when each of its keys is a property and each value valid."""
-    top = schema(kind)
-    if (not isinstance(data, dict) or set(top) - _TOP_LEVEL_OF_A_CLOSED_OBJECT
-            or top.get("type") != "object" or top.get("additionalProperties") is not False):
+    that passed; False means only "not known to be valid" (the full check then says why)."""
+    validators = _property_validators(kind)
+    if validators is None or not isinstance(data, dict):
         return False
     for name, value in data.items():
-        rule = top["properties"].get(name) if isinstance(name, str) else None
-        if rule is None:
+        validator = validators.get(name) if isinstance(name, str) else None
+        if validator is None:
             return False
         key = (kind, name, repr(value))  # equal reprs: equal values, for data read from YAML or CSV
         if key in _passed_values:
             continue
-        if not _validator(kind).evolve(schema=rule).is_valid(value):
+        if not validator.is_valid(value):
             return False
         if not isinstance(value, str):  # texts (names, notes) are mostly new each time
             if len(_passed_values) >= PASSED_VALUES_KEPT:
                 _passed_values.clear()
             _passed_values.add(key)
     return True
+
+
+@cache
+def _property_validators(kind: str) -> dict | None:
+    """A validator per property of `kind`'s schema, when its top level is a closed object
+    of properties and nothing else (then a document is valid exactly when each of its keys
+    is a property and each value valid); None for any other schema."""
+    top = schema(kind)
+    closed = top.get("type") == "object" and top.get("additionalProperties") is False
+    if not closed or set(top) - _TOP_LEVEL_OF_A_CLOSED_OBJECT:
+        return None
+    return {name: _validator(kind).evolve(schema=rule) for name, rule in top["properties"].items()}
 
 
 def _specific_errors(errors):
